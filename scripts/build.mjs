@@ -1,0 +1,55 @@
+// Bundles the extension (Node, CommonJS, `vscode` external) and each webview's browser code.
+// `--production` minifies and drops sourcemaps (what `npm run package` ships); `--watch` rebuilds.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+const uiDir = 'src/webview/ui';
+const webviewEntries = existsSync(uiDir)
+  ? readdirSync(uiDir).filter((f) => f.endsWith('.entry.ts')).map((f) => join(uiDir, f))
+  : [];
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+];
+if (webviewEntries.length > 0) {
+  builds.push({
+    ...common,
+    entryPoints: webviewEntries,
+    outdir: 'dist/webview',
+    entryNames: '[name]',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+  });
+}
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`esbuild: built ${builds.length} bundle(s)${production ? ' (production)' : ''}`);
+}
