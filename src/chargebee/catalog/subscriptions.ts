@@ -1,0 +1,68 @@
+/**
+ * POST /subscriptions/{subscription_id}/import_unbilled_charges (spec 4): charges recorded elsewhere,
+ * invoiced at the next renewal. `discounts` and `tiers` rows point at a charge row through its `id`.
+ */
+import { bool, dec, enm, int, list, money, str, ts } from './builders';
+import type { EndpointSpec } from './types';
+
+const CHARGE_ENTITY_TYPES = ['adhoc', 'plan_item_price', 'addon_item_price', 'charge_item_price', 'plan_setup', 'plan', 'addon'];
+const DISCOUNT_ENTITY_TYPES = ['item_level_coupon', 'document_level_coupon', 'item_level_discount', 'document_level_discount'];
+const chargeRef = (required: boolean) =>
+  str('unbilled_charge_id', 40, { label: 'Charge id', required, help: 'The id given to the unbilled charge row this belongs to.' });
+
+const unbilledCharges = list('unbilled_charges', [
+  str('id', 40, { label: 'Charge id', help: 'Your id for this row, to link discounts and tiers to it.' }),
+  ts('date_from', { required: true, label: 'From', help: 'Start date of this charge.' }),
+  ts('date_to', { required: true, label: 'To', help: 'End date of this charge.' }),
+  enm('entity_type', CHARGE_ENTITY_TYPES, { required: true, label: 'Entity type' }),
+  // The docs only say entity_id "will be null for adhoc"; nothing makes it required for other types.
+  str('entity_id', 100, { label: 'Entity id', help: 'The plan, addon or item price charged; empty for adhoc.' }),
+  str('description', 250),
+  money('unit_amount', { min: 0, label: 'Unit amount' }),
+  int('quantity', { min: 0 }),
+  money('amount', { min: 0, help: 'Typically unit amount x quantity.' }),
+  money('discount_amount', { min: 0, label: 'Discount amount' }),
+  dec('unit_amount_in_decimal', 39),
+  dec('quantity_in_decimal', 33),
+  dec('amount_in_decimal', 39),
+  bool('use_for_proration', { default: false, help: "Used for proration when inside the subscription's current term." }),
+  bool('is_advance_charge', { default: false, help: 'A recurring charge for a future term.' }),
+], { label: 'Unbilled charges' });
+
+const discounts = list('discounts', [
+  chargeRef(false),
+  enm('entity_type', DISCOUNT_ENTITY_TYPES, { label: 'Entity type' }),
+  str('entity_id', 100, {
+    label: 'Coupon',
+    picker: 'coupon',
+    help: 'The coupon id, for coupon discounts.',
+    requiredWhen: { field: 'entity_type', in: ['item_level_coupon', 'document_level_coupon'] },
+  }),
+  str('description', 250),
+  money('amount', { required: true, min: 0, help: 'The amount deducted.' }),
+], { label: 'Discounts' });
+
+const tiers = list('tiers', [
+  chargeRef(true),
+  int('starting_unit', { min: 0 }),
+  int('ending_unit'),
+  int('quantity_used', { min: 0 }),
+  money('unit_amount', { min: 0, help: 'Per-unit price for tiered/volume, total price for stairstep.' }),
+  dec('starting_unit_in_decimal', 33),
+  dec('ending_unit_in_decimal', 33),
+  dec('quantity_used_in_decimal', 33),
+  dec('unit_amount_in_decimal', 40),
+], { label: 'Tiers' });
+
+export const subscriptionEndpoints: readonly EndpointSpec[] = [
+  {
+    id: 'subscriptions.import_unbilled_charges',
+    method: 'POST',
+    path: '/subscriptions/{subscription_id}/import_unbilled_charges',
+    title: 'Import unbilled charges',
+    description: 'Charges recorded elsewhere, invoiced at the next renewal. Live sites need it enabled by Chargebee support.',
+    pathParams: [str('subscription_id', 50, { label: 'Subscription', required: true, picker: 'subscription' })],
+    params: [unbilledCharges, discounts, tiers],
+    response: 'unbilled_charges',
+  },
+];

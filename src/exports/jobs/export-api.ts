@@ -1,0 +1,108 @@
+import type { ParamTree } from '../../chargebee/catalog/types';
+import { getEndpoint } from '../../chargebee/catalog';
+import type { ChargebeeClientOptions } from '../../chargebee/client';
+import { ChargebeeClient } from '../../chargebee/client';
+import { ChargebeeError } from '../../chargebee/errors';
+
+/** The export object (spec 3.1); `download` only when completed. */
+export interface ExportObject {
+  readonly id: string;
+  readonly status: 'in_process' | 'completed' | 'failed';
+  readonly mime_type?: string;
+  readonly operation_type?: string;
+  readonly created_at?: number;
+  readonly download?: { readonly download_url: string; readonly valid_till: number; readonly mime_type?: string };
+}
+
+/** The parts of a fetch Response a download reads (node-fetch's Response fits). */
+export interface DownloadResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  readonly body: AsyncIterable<Uint8Array | string> | null;
+}
+
+/** The slice of `ChargebeeClient` the export jobs use, so tests and the composition root can pass either. */
+export interface ExportClient {
+  request<T>(req: {
+    method: 'GET' | 'POST';
+    path: string;
+    params?: ParamTree;
+    idempotencyKey?: string;
+    signal?: AbortSignal;
+  }): Promise<{ body: T }>;
+  download(url: string, opts: { signal?: AbortSignal }): Promise<DownloadResponse>;
+}
+
+/** The three calls a job makes. One instance per site. */
+export interface ExportApi {
+  trigger(path: string, params: ParamTree, idempotencyKey: string, signal?: AbortSignal): Promise<ExportObject>;
+  retrieve(exportId: string, signal?: AbortSignal): Promise<ExportObject>;
+  download(url: string, signal?: AbortSignal): Promise<DownloadResponse>;
+}
+
+export function exportApi(client: ExportClient): ExportApi {
+  return {
+    async trigger(path, params, idempotencyKey, signal) {
+      const res = await client.request<{ export: ExportObject }>({ method: 'POST', path, params, idempotencyKey, signal });
+      return checked(res.body);
+    },
+    async retrieve(exportId, signal) {
+      const res = await client.request<{ export: ExportObject }>({ method: 'GET', path: `/exports/${encodeURIComponent(exportId)}`, signal });
+      return checked(res.body);
+    },
+    download: (url, signal) => client.download(url, { signal }),
+  };
+}
+
+function checked(body: { export?: ExportObject } | undefined): ExportObject {
+  const exp = body?.export;
+  if (!exp || typeof exp.id !== 'string' || !['in_process', 'completed', 'failed'].includes(exp.status)) {
+    throw new Error('Chargebee answered without a valid export object.');
+  }
+  return exp;
+}
+
+/**
+ * How a failed call affects a job:
+ * - `limit`: the server refused to start (429), nothing was created; back to the queue with backoff.
+ * - `transient`: outcome unknown or temporary (network, timeout, 5xx, lock); retry later, same key.
+ * - `auth`: the site's key was rejected; keep the job and retry slowly, the user may fix the key.
+ * - `rejected`: the server will answer the same again (400, 404, 422); the job fails.
+ * - `aborted`: we cancelled it (reload, dispose); the job stays as it is.
+ */
+export type FailureClass = 'limit' | 'transient' | 'auth' | 'rejected' | 'aborted';
+
+export interface Failure {
+  readonly cls: FailureClass;
+  readonly message: string;
+  readonly retryAfterMs?: number;
+}
+
+export function classify(err: unknown): Failure {
+  if (err instanceof ChargebeeError) {
+    const base = { message: err.message, retryAfterMs: err.retryAfterMs };
+    if (err.kind === 'aborted') return { ...base, cls: 'aborted' };
+    if (err.httpStatus === 429) return { ...base, cls: err.apiErrorCode === 'api_request_limit_exceeded' ? 'limit' : 'transient' };
+    if (err.httpStatus === 401 || err.httpStatus === 403) return { ...base, cls: 'auth' };
+    if (err.retryable || err.kind === 'network' || err.kind === 'timeout') return { ...base, cls: 'transient' };
+    return { ...base, cls: 'rejected' };
+  }
+  if (err instanceof Error && err.name === 'AbortError') return { cls: 'aborted', message: 'Cancelled.' };
+  // Anything else (a malformed body, a bug) is retried: dropping a job on an unknown error loses it.
+  return { cls: 'transient', message: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * A client for the export engine: single-attempt requests, because the queue and the poller do their own
+ * retrying on their own timer (keeping the idempotency key and the 10 s retrieve gap), and a client-side
+ * retry of a retrieve would break that gap.
+ */
+export function exportClient(options: Omit<ChargebeeClientOptions, 'retry'>): ChargebeeClient {
+  return new ChargebeeClient({ ...options, retry: { maxAttempts: 1 } });
+}
+
+/** The trigger path of an export endpoint id, from the catalog. */
+export function catalogPath(kind: string): string {
+  return getEndpoint(kind).path;
+}

@@ -1,0 +1,47 @@
+import type { ExportJob } from './job';
+import { kindLabel } from './job';
+
+/** `45 s`, `3 min 20 s`, `1 h 5 min`. */
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export interface ActivitySummary {
+  readonly running: number;
+  readonly queued: number;
+  /** Undefined when idle: the status bar item hides. */
+  readonly text?: string;
+  readonly tooltipLines: string[];
+}
+
+/** The status bar's text and one tooltip line per active job, e.g. `$(sync~spin) 2 exports running, 1 queued`. */
+export function activitySummary(jobs: readonly ExportJob[], nowMs: number): ActivitySummary {
+  const active = jobs.filter((job) => job.status === 'running' || job.status === 'queued');
+  const running = active.filter((job) => job.status === 'running').length;
+  const queued = active.length - running;
+  const text =
+    running > 0 ? `$(sync~spin) ${plural(running, 'export')} running${queued > 0 ? `, ${queued} queued` : ''}`
+      : queued > 0 ? `$(clock) ${plural(queued, 'export')} queued`
+        : undefined;
+  return { running, queued, text, tooltipLines: active.map((job) => jobLine(job, nowMs)) };
+}
+
+/** `customers on acme-test: running 1 min 20 s`, `invoices on acme-test: queued, retry in 30 s`. */
+export function jobLine(job: ExportJob, nowMs: number): string {
+  const head = `${kindLabel(job.kind)} on ${job.siteId}`;
+  if (job.status === 'running') {
+    const retry = job.error !== undefined && job.nextPollAt !== undefined ? `, retrying in ${formatElapsed(job.nextPollAt - nowMs)}` : '';
+    return `${head}: running ${formatElapsed(nowMs - (job.startedAt ?? job.createdAt))}${retry}`;
+  }
+  if (job.status === 'queued') {
+    const wait = job.nextPollAt !== undefined && job.nextPollAt > nowMs ? `, retry in ${formatElapsed(job.nextPollAt - nowMs)}` : ', waiting for a free slot';
+    return `${head}: queued${wait}`;
+  }
+  return `${head}: ${job.status}`;
+}

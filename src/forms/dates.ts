@@ -1,0 +1,31 @@
+/**
+ * Dates as typed in `<input type="date">` / `datetime-local` <-> UTC epoch seconds. Every date is read
+ * as UTC, not the browser's zone, so the same form gives the same request on every machine.
+ */
+
+export type DateParse = { readonly ok: true; readonly seconds: number } | { readonly ok: false; readonly message: string };
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** `2024-03-01` -> 1709251200; `2024-03-01T10:30` -> 1709289000. */
+export function parseDate(text: string): DateParse {
+  const m = DATE.exec(text.trim());
+  if (!m) return { ok: false, message: 'must be a date as YYYY-MM-DD' };
+  const [year, month, day, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p))) as [number, number, number, number, number, number];
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  const back = new Date(ms);
+  // Date.UTC rolls 2024-02-30 over to March; a rolled date is a typo, not a wish.
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, message: 'is not a valid date' };
+  }
+  if (year < 1970) return { ok: false, message: 'must be after 1970' };
+  return { ok: true, seconds: Math.floor(ms / 1000) };
+}
+
+/** Seconds -> `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM` with time), in UTC. */
+export function formatDate(seconds: number | string, withTime = false): string {
+  const n = typeof seconds === 'number' ? seconds : Number(seconds);
+  if (!Number.isFinite(n)) return String(seconds);
+  const iso = new Date(n * 1000).toISOString();
+  return withTime ? iso.slice(0, 16) : iso.slice(0, 10);
+}

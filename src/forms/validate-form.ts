@@ -1,0 +1,104 @@
+/**
+ * Client-side validation: convert the form, run the catalog's validateParams on the result, and place
+ * each violation on the field the user typed it in. The same mapping places a server error's `param`.
+ */
+import type { Violation } from '../chargebee/catalog/types';
+import { validateParams } from '../chargebee/validate';
+import type { Conversion, ConvertContext } from './convert';
+import { toParamTree } from './convert';
+import type { FieldDescriptor, FormModel } from './model';
+import { allItems } from './model';
+import { formatMinor } from './money';
+import type { FieldError, FormValues } from './values';
+import { filterPath, objectFieldPath, rowFieldPath } from './values';
+
+export interface FormValidation {
+  readonly errors: readonly FieldError[];
+  readonly conversion: Conversion;
+}
+
+export function validateForm(model: FormModel, values: FormValues, ctx: ConvertContext): FormValidation {
+  const conversion = toParamTree(model, values, ctx);
+  const violations = validateParams(model.spec, conversion.tree);
+  const errors = mergeErrors(conversion.errors, violations.map((v) => violationToError(model, conversion, v)));
+  return { errors, conversion };
+}
+
+/** One message per field, earlier lists first: a field that did not convert needs no "required" too. */
+export function mergeErrors(...lists: readonly (readonly FieldError[])[]): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of lists.flat()) {
+    const key = e.field === '' ? `:${e.message}` : e.field;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}
+
+export function violationToError(model: FormModel, conversion: Conversion, v: Violation): FieldError {
+  const field = fieldForParam(model, conversion, v.param);
+  const descriptor = field === '' ? undefined : descriptorAt(model, field);
+  if (!descriptor) return { field, message: v.message };
+  if (descriptor.type === 'money' && (v.rule === 'min' || v.rule === 'max')) {
+    const bound = v.rule === 'min' ? descriptor.min : descriptor.max;
+    if (bound !== undefined) {
+      const word = v.rule === 'min' ? 'at least' : 'at most';
+      return { field, message: `${descriptor.label} must be ${word} ${formatMinor(bound, conversion.currency)} ${conversion.currency}` };
+    }
+  }
+  // Catalog messages start with the wire name (`addons[quantity][1] must be...`); the field shows a label.
+  const message = v.message.startsWith(v.param) ? `${descriptor.label}${v.message.slice(v.param.length)}` : v.message;
+  return { field, message };
+}
+
+/** `addons[quantity][1]` (a wire param) -> the form field path it came from, or '' when none shows it. */
+export function fieldForParam(model: FormModel, conversion: Conversion, param: string): string {
+  const segs = splitParam(param);
+  const [name, second, third] = segs;
+  if (name === undefined) return '';
+  const item = allItems(model).find((it) => (it.kind === 'field' ? it.field.name : it.kind === 'filters' ? undefined : it.name) === name);
+  if (item) {
+    switch (item.kind) {
+      case 'field':
+        return name;
+      case 'object':
+        return second !== undefined && item.fields.some((f) => f.name === second) ? objectFieldPath(name, second) : name;
+      case 'list': {
+        const formRow = third === undefined ? undefined : conversion.rowIndex.get(name)?.[Number(third)];
+        return second !== undefined && formRow !== undefined && item.fields.some((f) => f.name === second) ? rowFieldPath(name, second, formRow) : name;
+      }
+      case 'values': {
+        const formRow = second === undefined ? undefined : conversion.rowIndex.get(name)?.[Number(second)];
+        return formRow === undefined ? name : `${name}[${formRow}]`;
+      }
+      case 'filters':
+        return '';
+    }
+  }
+  const row = conversion.filterRows.get(param) ?? [...conversion.filterRows.entries()].find(([p]) => p.startsWith(`${param}[`))?.[1];
+  if (row !== undefined) return filterPath(row);
+  if (model.pathParams.some((p) => p.name === name)) return `{${name}}`;
+  return '';
+}
+
+/** The descriptor of a field path (`name`, `g[f]`, `g[f][row]`, `list[i]`, `{param}`), if the form shows it. */
+export function descriptorAt(model: FormModel, path: string): FieldDescriptor | undefined {
+  if (path.startsWith('{')) return model.pathParams.find((p) => `{${p.name}}` === path);
+  const [name, second] = splitParam(path);
+  for (const item of allItems(model)) {
+    if (item.kind === 'field' && item.field.name === name && second === undefined) return item.field;
+    if ((item.kind === 'object' || item.kind === 'list') && item.name === name) return item.fields.find((f) => f.name === second);
+    if (item.kind === 'values' && item.name === name) return item.item;
+  }
+  return undefined;
+}
+
+/** `a[b][c]` -> ['a', 'b', 'c']. */
+export function splitParam(param: string): string[] {
+  const m = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(param.trim());
+  if (!m) return [param];
+  const rest = [...(m[2] ?? '').matchAll(/\[([^[\]]*)\]/g)].map((x) => x[1] ?? '');
+  return [m[1] ?? '', ...rest];
+}

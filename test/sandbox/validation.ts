@@ -1,0 +1,22 @@
+/**
+ * Request validation through the shared catalog (src/chargebee/catalog + validate.ts): the sandbox
+ * checks exactly the rules the extension's forms check, from the same definitions. Endpoints the
+ * catalog does not describe (reference retrieves, the unbilled charges list) pass through and rely
+ * on their handler's own checks.
+ */
+import { findEndpoint } from '../../src/chargebee/catalog';
+import { validateParams } from '../../src/chargebee/validate';
+import { configurationIncompatible, paramViolation } from './errors';
+import type { FormTree } from './form-parser';
+
+export function validateRequest(method: string, path: string, tree: FormTree, indexes: ReadonlyMap<string, string[]>, siteCatalog: 1 | 2 | undefined): void {
+  const match = findEndpoint(method, path);
+  if (!match) return;
+  const { spec } = match;
+  if (siteCatalog !== undefined && spec.catalog !== undefined && spec.catalog !== siteCatalog) {
+    // Which error a wrong-catalog call gets is undocumented (spec 3.3); configuration_incompatible fits.
+    throw configurationIncompatible(`${spec.title} is not available on a product catalog ${siteCatalog}.0 site`);
+  }
+  const [first] = validateParams(spec, tree, { indexes });
+  if (first) throw paramViolation(first.param, first.message);
+}

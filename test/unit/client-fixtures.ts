@@ -1,0 +1,110 @@
+/**
+ * Helpers shared by the client tests: a fake clock whose sleep returns at once (so backoff and
+ * Retry-After cost no real time but are still observable), a log that records lines, and a tiny
+ * scripted HTTP server for what the sandbox cannot do (HTTP-date Retry-After, odd bodies, downloads).
+ */
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ChargebeeLogger } from '../../src/chargebee/client';
+import { abortedError } from '../../src/chargebee/errors';
+
+export interface FakeClock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Every wait the client asked for, in order. */
+  readonly sleeps: number[];
+}
+
+/** Time moves only when the client sleeps; `onSleep` lets a test act during a backoff. */
+export function fakeClock(onSleep?: (ms: number) => void): FakeClock {
+  let now = 1_700_000_000_000;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async (ms, signal) => {
+      sleeps.push(ms);
+      onSleep?.(ms);
+      // Yield once, as a real timer would, so an abort raised in onSleep is seen.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal?.aborted === true) throw abortedError();
+      now += ms;
+    },
+  };
+}
+
+export interface RecordingLog extends ChargebeeLogger {
+  readonly lines: string[];
+}
+
+export function recordingLog(): RecordingLog {
+  const lines: string[] = [];
+  const add = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
+  return { lines, debug: add('debug'), info: add('info'), warn: add('warn'), error: add('error') };
+}
+
+export interface Received {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+export interface ScriptedServer {
+  readonly origin: string;
+  readonly received: Received[];
+  /** Handlers used one per request, in order; the last one repeats. */
+  script(...handlers: Handler[]): void;
+  close(): Promise<void>;
+}
+
+export async function startScriptedServer(): Promise<ScriptedServer> {
+  const received: Received[] = [];
+  let handlers: Handler[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const handler = handlers.length > 1 ? handlers.shift() : handlers[0];
+      if (handler) handler(req, res, body);
+      else res.writeHead(500).end('no script');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    received,
+    script: (...h) => {
+      handlers = h;
+      received.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+  };
+
+export const html =
+  (status: number, headers: Record<string, string> = {}): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'text/html', ...headers }).end('<html><body>Unavailable</body></html>');
+  };
+
+/** Destroys the socket without answering. */
+export const drop: Handler = (req) => {
+  req.socket.destroy();
+};
