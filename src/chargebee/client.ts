@@ -109,6 +109,12 @@ export function fillPath(template: string, values: Readonly<Record<string, strin
   });
 }
 
+function lowerCased(...sources: readonly Readonly<Record<string, string>>[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const source of sources) for (const [name, value] of Object.entries(source)) out[name.toLowerCase()] = value;
+  return out;
+}
+
 /** A function, not an inline check, because TypeScript's narrowing would not survive the awaits between uses. */
 function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
@@ -155,27 +161,32 @@ export class ChargebeeClient {
     const body = req.method === 'POST' ? toFormBody(params) : undefined;
     // One key per logical request: a retry after a lost response must be answered as a replay.
     const idempotencyKey = req.method === 'POST' ? (req.idempotencyKey ?? randomUUID()) : undefined;
-    const headers: Record<string, string> = {
-      ...this.siteHeaders,
-      ...req.headers,
-      Authorization: this.authorization,
-      Accept: 'application/json',
-      'User-Agent': this.userAgent,
-    };
-    if (body !== undefined) headers['Content-Type'] = FORM_CONTENT_TYPE;
+    // Lowercased, so a caller's `authorization` or `content-type` replaces ours instead of doubling it.
+    const headers = lowerCased(this.siteHeaders, req.headers ?? {}, {
+      authorization: this.authorization,
+      accept: 'application/json',
+      'user-agent': this.userAgent,
+    });
+    if (body !== undefined) headers['content-type'] = FORM_CONTENT_TYPE;
     if (idempotencyKey !== undefined) headers['chargebee-idempotency-key'] = idempotencyKey;
     const label = `${req.method} ${req.path}`;
     if (idempotencyKey !== undefined) this.log?.debug(`${label} idempotency key ${idempotencyKey}`);
 
     return this.withRetries(label, req.signal, async (attempt) => {
-      const attemptHeaders = attempt > 1 ? { ...headers, 'X-CB-Retry-Attempt': String(attempt - 1) } : headers;
+      const attemptHeaders = attempt > 1 ? { ...headers, 'x-cb-retry-attempt': String(attempt - 1) } : headers;
       return this.fetchWithTimeout(url, { method: req.method, headers: attemptHeaders, body }, req.signal, req.timeoutMs ?? this.timeoutMs, async (res) => {
         const text = await res.text();
         const responseHeaders = Object.fromEntries(res.headers.entries());
         if (!res.ok) {
           throw errorFromResponse({ status: res.status, bodyText: text, site: this.site, retryAfterMs: this.retryAfter(res) });
         }
-        return { status: res.status, value: { body: this.parseSuccess<T>(res.status, text), status: res.status, replayed: responseHeaders['chargebee-idempotency-replayed'] === 'true', headers: responseHeaders } };
+        const value: ChargebeeResponse<T> = {
+          body: this.parseSuccess<T>(res.status, text),
+          status: res.status,
+          replayed: responseHeaders['chargebee-idempotency-replayed'] === 'true',
+          headers: responseHeaders,
+        };
+        return { status: res.status, value };
       });
     });
   }
@@ -222,8 +233,8 @@ export class ChargebeeClient {
       throw new Error('Refusing to download over plain http from a host that is not this machine.');
     }
     const sameOrigin = target.origin === this.origin;
-    const headers: Record<string, string> = { 'User-Agent': this.userAgent };
-    if (sameOrigin) headers.Authorization = this.authorization;
+    const headers: Record<string, string> = { 'user-agent': this.userAgent };
+    if (sameOrigin) headers.authorization = this.authorization;
     const label = `GET ${redactUrl(url)}`;
     return this.withRetries(label, options.signal, async () =>
       this.fetchWithTimeout(url, { method: 'GET', headers }, options.signal, options.timeoutMs ?? this.timeoutMs, async (res) => {
@@ -285,21 +296,26 @@ export class ChargebeeClient {
     }, timeoutMs);
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    const settle = (): void => {
-      clearTimeout(timer);
-      if (!streaming) signal?.removeEventListener('abort', onAbort);
-    };
+    const detach = (): void => signal?.removeEventListener('abort', onAbort);
+    let streamingBody = false;
     try {
       const res = await fetch(url, { ...init, signal: controller.signal, redirect: streaming ? 'follow' : 'manual' });
       if (streaming) clearTimeout(timer);
-      return await handle(res);
+      const result = await handle(res);
+      if (streaming && res.body !== null) {
+        // The caller reads the stream later; cancellation must reach it until it ends.
+        streamingBody = true;
+        res.body.once('close', detach);
+      }
+      return result;
     } catch (err) {
       if (err instanceof ChargebeeError) throw err;
       if (isAborted(signal)) throw abortedError();
       if (timedOut) throw timeoutError(this.site, timeoutMs);
       throw networkError(this.site, err);
     } finally {
-      settle();
+      clearTimeout(timer);
+      if (!streamingBody) detach();
     }
   }
 

@@ -73,7 +73,8 @@ export function paramLabel(param: string): string {
 function problemText(apiMessage: string, param: string): string {
   const leaf = param.replace(/\[\d+\]$/, '').split('[').pop()?.replace(/\]$/, '') ?? param;
   for (const prefix of [param, leaf]) {
-    const match = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*`).exec(apiMessage);
+    // Both `plan_id : cannot be blank` and `plan_id cannot be blank` occur.
+    const match = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s*:\\s*|\\s+)`).exec(apiMessage);
     if (match) return apiMessage.slice(match[0].length);
   }
   return apiMessage;

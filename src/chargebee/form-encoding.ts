@@ -79,7 +79,9 @@ export function encodeParams(tree: ParamTree): WirePair[] {
 
 /** `application/x-www-form-urlencoded` text of pairs: percent-encoding with spaces as `+`, like the SDK. */
 export function pairsToString(pairs: readonly WirePair[]): string {
-  return new URLSearchParams(pairs.map(([k, v]) => [k, v])).toString();
+  const params = new URLSearchParams();
+  for (const [name, value] of pairs) params.append(name, value);
+  return params.toString();
 }
 
 export function toFormBody(tree: ParamTree): string {

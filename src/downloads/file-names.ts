@@ -13,6 +13,8 @@ const MAX_PART = 60;
 export function safeNamePart(raw: string, fallback = 'export'): string {
   const cleaned = raw
     .normalize('NFKD')
+    // Accents come apart under NFKD; dropping the marks keeps `é` as `e` instead of `-`.
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9_-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-_]+|[-_]+$/g, '')

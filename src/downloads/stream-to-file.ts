@@ -14,7 +14,7 @@ export interface StreamToFileOptions {
   readonly signal?: AbortSignal;
   readonly totalBytes?: number;
   readonly maxBytes?: number;
-  onProgress?(progress: StreamProgress): void;
+  readonly onProgress?: (progress: StreamProgress) => void;
 }
 
 /** A ceiling on any one download, so a wrong link can't fill the disk. */

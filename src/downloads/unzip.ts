@@ -70,17 +70,20 @@ export async function extractZip(zipPath: string, dest: string, limits: UnzipLim
 
 /** The entry's name if it is a plain relative path with no tricks; yauzl checks too, this is the second lock. */
 function checkedName(entry: yauzl.Entry): string {
+  const problem = entryProblem(entry);
+  if (problem) throw new UnsafeZipError(`The archive entry ${JSON.stringify(entry.fileName)} was refused: ${problem}.`);
+  return entry.fileName;
+}
+
+/** Why an entry is refused, or undefined when it is a plain relative file or folder. */
+export function entryProblem(entry: Pick<yauzl.Entry, 'fileName' | 'externalFileAttributes' | 'isEncrypted'>): string | undefined {
   const name = entry.fileName;
-  const problem =
-    name === '' || name.includes('\0') ? 'an empty or invalid name'
-      : name.includes('\\') ? 'a backslash in its name'
-        : name.startsWith('/') || /^[A-Za-z]:/.test(name) ? 'an absolute path'
-          : name.split('/').some((part) => part === '..') ? 'a ".." segment'
-            : ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK ? 'a symbolic link'
-              : entry.isEncrypted() ? 'encryption'
-                : undefined;
-  if (problem) throw new UnsafeZipError(`The archive entry ${JSON.stringify(name)} was refused: ${problem}.`);
-  return name;
+  if (name === '' || name.includes('\0')) return 'an empty or invalid name';
+  if (name.includes('\\')) return 'a backslash in its name';
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'an absolute path';
+  if (name.split('/').some((part) => part === '..')) return 'a ".." segment';
+  if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) return 'a symbolic link';
+  return entry.isEncrypted() ? 'encryption' : undefined;
 }
 
 async function writeEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, target: string, limits: UnzipLimits, totalBefore: number): Promise<number> {

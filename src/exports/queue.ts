@@ -21,11 +21,11 @@ export interface ExportEngineDeps {
   readonly store: JobStore;
   readonly links: DownloadLinks;
   /** The API of a site, or undefined while the site has no key (its jobs wait). */
-  apiFor(siteId: string): ExportApi | undefined;
+  readonly apiFor: (siteId: string) => ExportApi | undefined;
   /** Trigger path of an endpoint id, e.g. `exports.customers` -> `/exports/customers`. */
-  pathFor(kind: string): string;
+  readonly pathFor: (kind: string) => string;
   readonly clock: Clock;
-  settings(): Partial<ExportTimingSettings>;
+  readonly settings: () => Partial<ExportTimingSettings>;
   readonly log?: JobLog;
   readonly newId?: () => string;
 }
@@ -66,7 +66,7 @@ export class ExportQueue {
   async cancel(jobId: string): Promise<boolean> {
     const job = this.deps.store.get(jobId);
     if (!job || job.status !== 'queued' || this.inFlight.has(jobId)) return false;
-    await this.deps.store.update(jobId, { status: 'cancelled', finishedAt: this.deps.clock.now(), nextPollAt: undefined, triggerKey: undefined });
+    await this.deps.store.update(jobId, { status: 'cancelled', finishedAt: this.deps.clock.now(), nextPollAt: undefined });
     return true;
   }
 
@@ -109,19 +109,28 @@ export class ExportQueue {
     const api = job && this.deps.apiFor(job.siteId);
     if (!job || !api || this.inFlight.has(jobId)) return;
     const { clock, store } = this.deps;
+    let path: string;
+    try {
+      path = this.deps.pathFor(job.kind);
+    } catch {
+      // An unknown kind (a job saved by a newer version, a removed endpoint) would fail forever.
+      await this.markFailed(jobId, `Unknown export kind ${job.kind}.`);
+      return;
+    }
     const key = job.triggerKey ?? this.newId();
+    const inDoubt = job.triggerKey !== undefined && job.triggerInDoubt === true;
     this.inFlight.add(jobId);
     try {
-      await store.update(jobId, { status: 'running', triggerKey: key, startedAt: job.startedAt ?? clock.now(), nextPollAt: undefined });
+      await store.update(jobId, { status: 'running', triggerKey: key, triggerInDoubt: true, startedAt: job.startedAt ?? clock.now(), nextPollAt: undefined });
       let exp: ExportObject;
       try {
-        exp = await api.trigger(this.deps.pathFor(job.kind), job.params, key, signal);
+        exp = await api.trigger(path, job.params, key, signal);
       } catch (err) {
-        await this.triggerFailed(jobId, err);
+        await this.triggerFailed(jobId, err, inDoubt);
         return;
       }
       this.deps.log?.info(`Export ${job.kind} started: ${exp.id} (job ${job.id}).`);
-      await store.update(jobId, { exportId: exp.id, attempts: 0, error: undefined, mimeType: exp.mime_type });
+      await store.update(jobId, { exportId: exp.id, triggerInDoubt: undefined, attempts: 0, error: undefined, mimeType: exp.mime_type });
       await this.applyStatus(jobId, exp);
     } finally {
       this.inFlight.delete(jobId);
@@ -158,7 +167,8 @@ export class ExportQueue {
     this.fireFinished(jobId);
   }
 
-  private async triggerFailed(jobId: string, err: unknown): Promise<void> {
+  /** `inDoubt`: an earlier attempt with the same key may have started the export. */
+  private async triggerFailed(jobId: string, err: unknown, inDoubt: boolean): Promise<void> {
     const job = this.deps.store.get(jobId);
     if (!job) return;
     const failure = classify(err);
@@ -168,12 +178,17 @@ export class ExportQueue {
       case 'aborted':
         return;
       case 'limit': {
-        // The server refused before creating anything, so a fresh key is safe, and needed in case it
-        // stored this refusal under the old key.
         const at = now + withRetryAfter(retryDelayMs(attempts, LIMIT_FIRST_DELAY_MS), failure.retryAfterMs);
         this.blockedUntil.set(job.siteId, at);
         this.deps.log?.warn(`Export ${job.kind} not started, the site's export slots are full; retrying in ${Math.round((at - now) / 1000)} s.`);
-        await this.deps.store.update(jobId, { status: 'queued', triggerKey: undefined, attempts, nextPollAt: at, error: failure.message });
+        if (inDoubt) {
+          // This attempt was refused, but an earlier one may have started the export: same key, same slot.
+          await this.deps.store.update(jobId, { attempts, nextPollAt: at, error: failure.message });
+          return;
+        }
+        // Nothing was created under this key, so it is dropped (the server may have stored the refusal
+        // under it) and the job waits in the queue again.
+        await this.deps.store.update(jobId, { status: 'queued', triggerKey: undefined, triggerInDoubt: undefined, attempts, nextPollAt: at, error: failure.message });
         return;
       }
       case 'transient': {

@@ -3,7 +3,7 @@
  * (top-level filters have no group). Which value editor fits a row follows from the filter's type and
  * operator, so the webview and the converter agree on how many values a row carries.
  */
-import type { FilterOperator, FilterSpec, FilterType, ParamTree, ParamValue } from '../chargebee/catalog/types';
+import type { FilterOperator, FilterSpec, FilterType, ParamValue } from '../chargebee/catalog/types';
 import { parseDate } from './dates';
 import type { FilterGroupDescriptor } from './model';
 import type { FieldError, FilterRowValue } from './values';
@@ -104,7 +104,7 @@ export function filterRowsToTree(groups: readonly FilterGroupDescriptor[], rows:
       return;
     }
     const converted = convertFilterValue(spec, op, entries);
-    if (typeof converted === 'object' && converted !== null && 'error' in converted) {
+    if (!converted.ok) {
       errors.push({ field: path, message: `${spec.label} ${converted.error}` });
       return;
     }
@@ -116,40 +116,42 @@ export function filterRowsToTree(groups: readonly FilterGroupDescriptor[], rows:
     paramToRow.set(param, index);
     if (row.group === '') {
       const ops = (tree[row.field] ??= {});
-      ops[op] = converted;
+      ops[op] = converted.value;
     } else {
       const group = (tree[row.group] ??= {});
       const ops = (group[row.field] ??= {}) as Record<string, ParamValue>;
-      ops[op] = converted;
+      ops[op] = converted.value;
     }
   });
-  return { tree: tree as Record<string, ParamTree>, errors, paramToRow };
+  return { tree, errors, paramToRow };
 }
 
-function convertFilterValue(spec: FilterSpec, op: FilterOperator, entries: readonly string[]): ParamValue | { error: string } {
-  const one = (text: string): string | number | { error: string } => {
+type Converted = { readonly ok: true; readonly value: ParamValue } | { readonly ok: false; readonly error: string };
+
+function convertFilterValue(spec: FilterSpec, op: FilterOperator, entries: readonly string[]): Converted {
+  const one = (text: string): { ok: true; value: string | number } | { ok: false; error: string } => {
     if (spec.type === 'timestamp') {
-      if (/^\d{10}$/.test(text)) return Number(text);
+      if (/^\d{10}$/.test(text)) return { ok: true, value: Number(text) };
       const d = parseDate(text);
-      return d.ok ? d.seconds : { error: d.message };
+      return d.ok ? { ok: true, value: d.seconds } : { ok: false, error: d.message };
     }
-    if (spec.type === 'number') return /^-?\d+$/.test(text) ? Number(text) : { error: 'must be a whole number' };
-    return text;
+    if (spec.type === 'number') return /^-?\d+$/.test(text) ? { ok: true, value: Number(text) } : { ok: false, error: 'must be a whole number' };
+    return { ok: true, value: text };
   };
   const editor = filterEditor(spec.type, op);
   if (editor.kind === 'single') {
     const v = one(entries[0] ?? '');
-    if (typeof v === 'object') return v;
-    return editor.input === 'boolean' ? v === 'true' : v;
+    if (!v.ok) return v;
+    return { ok: true, value: editor.input === 'boolean' ? v.value === 'true' : v.value };
   }
   const items = editor.kind === 'multi' ? entries.flatMap(splitList) : entries;
-  if (editor.kind === 'range' && (items.length !== 2 || items.some((t) => t === ''))) return { error: 'needs both a start and an end' };
+  if (editor.kind === 'range' && (items.length !== 2 || items.some((t) => t === ''))) return { ok: false, error: 'needs both a start and an end' };
   const out: (string | number)[] = [];
   for (const t of items) {
     const v = one(t);
-    if (typeof v === 'object') return v;
-    out.push(v);
+    if (!v.ok) return v;
+    out.push(v.value);
   }
-  if (editor.kind === 'range' && (out[0] ?? 0) > (out[1] ?? 0)) return { error: 'starts after it ends' };
-  return out;
+  if (editor.kind === 'range' && (out[0] ?? 0) > (out[1] ?? 0)) return { ok: false, error: 'starts after it ends' };
+  return { ok: true, value: out };
 }

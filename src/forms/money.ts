@@ -25,7 +25,7 @@ export function parseMoney(text: string, currency: string): MoneyParse {
   const s = text.trim();
   const decimals = currencyDecimals(currency);
   if (/[,'\s\u00a0]/.test(s)) {
-    return { ok: false, message: `type the amount without separators, with a dot for decimals (e.g. ${example(decimals)})` };
+    return { ok: false, message: `must be typed without thousands separators, with a dot for decimals (e.g. ${example(decimals)})` };
   }
   const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) {
@@ -35,12 +35,12 @@ export function parseMoney(text: string, currency: string): MoneyParse {
   if (fraction.length > decimals) {
     return {
       ok: false,
-      message: decimals === 0 ? `${currency.toUpperCase()} amounts have no decimals` : `at most ${decimals} decimals in ${currency.toUpperCase()}`,
+      message: decimals === 0 ? `must have no decimals in ${currency.toUpperCase()}` : `must have at most ${decimals} decimals in ${currency.toUpperCase()}`,
     };
   }
   const digits = (whole + fraction.padEnd(decimals, '0')).replace(/^0+(?=\d)/, '');
   const minor = Number(digits);
-  if (!Number.isSafeInteger(minor)) return { ok: false, message: 'the amount is too large' };
+  if (!Number.isSafeInteger(minor)) return { ok: false, message: 'is too large' };
   return { ok: true, minor: sign === '-' && minor !== 0 ? -minor : minor };
 }
 

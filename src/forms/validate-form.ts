@@ -10,7 +10,7 @@ import type { FieldDescriptor, FormModel } from './model';
 import { allItems } from './model';
 import { formatMinor } from './money';
 import type { FieldError, FormValues } from './values';
-import { filterPath, objectFieldPath, rowFieldPath } from './values';
+import { filterPath, objectFieldPath, pathParamPath, rowFieldPath } from './values';
 
 export interface FormValidation {
   readonly errors: readonly FieldError[];
@@ -20,7 +20,11 @@ export interface FormValidation {
 export function validateForm(model: FormModel, values: FormValues, ctx: ConvertContext): FormValidation {
   const conversion = toParamTree(model, values, ctx);
   const violations = validateParams(model.spec, conversion.tree);
-  const errors = mergeErrors(conversion.errors, violations.map((v) => violationToError(model, conversion, v)));
+  // validateParams sees only the body; a path param shown in the form is always needed for the URL.
+  const pathErrors = model.pathParams
+    .filter((p) => (values.path[p.name] ?? '').trim() === '')
+    .map((p) => ({ field: pathParamPath(p.name), message: `${p.label} cannot be blank` }));
+  const errors = mergeErrors(pathErrors, conversion.errors, violations.map((v) => violationToError(model, conversion, v)));
   return { errors, conversion };
 }
 

@@ -23,6 +23,8 @@ export interface FormPanelOptions {
 }
 
 const VIEW_TYPE = 'chargebee.form';
+/** What scripts/build.mjs emits for src/webview/ui/forms.entry.ts (esbuild's `[name]` keeps `.entry`). */
+const FORMS_SCRIPT = 'forms.entry.js';
 let nextId = 1;
 
 export class FormPanel implements vscode.Disposable {
@@ -32,6 +34,8 @@ export class FormPanel implements vscode.Disposable {
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   readonly session: FormSession;
+  private readonly panel: vscode.WebviewPanel;
+  private disposed = false;
 
   /** Opens the form, or reveals the panel already open under the same key. */
   static show(opts: FormPanelOptions): FormPanel {
@@ -58,7 +62,7 @@ export class FormPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     webview.html = renderWebviewHtml({
       cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'forms.js')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', FORMS_SCRIPT)).toString(),
       styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css')).toString()],
     });
     this.session = new FormSession(controller, {
@@ -81,9 +85,6 @@ export class FormPanel implements vscode.Disposable {
     );
     if (opts.key !== undefined) FormPanel.open.set(opts.key, this);
   }
-
-  private readonly panel: vscode.WebviewPanel;
-  private disposed = false;
 
   get visible(): boolean {
     return this.panel.visible;

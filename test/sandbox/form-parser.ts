@@ -70,11 +70,8 @@ function newObj(): Node & { kind: 'obj' } {
 function containerAt(root: Node & { kind: 'obj' }, path: readonly string[], key: string): Node & { kind: 'obj' } {
   let node = root;
   for (const seg of path) {
-    let child = node.children.get(seg);
-    if (!child) {
-      child = newObj();
-      node.children.set(seg, child);
-    }
+    const child: Node = node.children.get(seg) ?? newObj();
+    node.children.set(seg, child);
     if (child.kind !== 'obj') throw new FormError(`Conflicting parameter ${key}`, key);
     node = child;
   }
@@ -103,11 +100,8 @@ function insert(root: Node & { kind: 'obj' }, key: string, value: string): void 
     const existing = parent.children.get(listName) ?? { kind: 'rows', rows: new Map<string, Node & { kind: 'obj' }>() };
     if (existing.kind !== 'rows') throw new FormError(`Conflicting parameter ${key}`, key);
     parent.children.set(listName, existing);
-    let row = existing.rows.get(last);
-    if (!row) {
-      row = newObj();
-      existing.rows.set(last, row);
-    }
+    const row = existing.rows.get(last) ?? newObj();
+    existing.rows.set(last, row);
     const prior = row.children.get(field);
     if (prior && prior.kind !== 'leaf') throw new FormError(`Conflicting parameter ${key}`, key);
     row.children.set(field, { kind: 'leaf', value });

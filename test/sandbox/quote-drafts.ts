@@ -175,7 +175,7 @@ function checkEventAddons(ctx: DraftContext, tree: FormTree): void {
 
 /** 3/4: create_subscription_quote (and its edit; the customer comes from the path or the quote). */
 export function draftPc1CreateSubscription(ctx: DraftContext, customerId: string, tree: FormTree, existingSubId?: string): QuoteDraft {
-  const customer = findCustomer(ctx, customerId);
+  const customer = findCustomer(ctx, customerId, 'customer_id');
   const sub = obj(tree, 'subscription');
   const planId = required(str(sub, 'plan_id'), 'subscription[plan_id]');
   checkEventAddons(ctx, tree);
@@ -342,7 +342,7 @@ function planItemOf(items: readonly ItemSelection[], param: string): ItemSelecti
 
 /** 9/10: create_subscription_quote_for_items. */
 export function draftPc2CreateSubscription(ctx: DraftContext, customerId: string, tree: FormTree, existingSubId?: string): QuoteDraft {
-  const customer = findCustomer(ctx, customerId);
+  const customer = findCustomer(ctx, customerId, 'customer_id');
   const sub = obj(tree, 'subscription');
   const items = readItemRows(ctx, tree, 'subscription_items');
   if (items.length === 0) throw paramWrongValue('subscription_items[item_price_id][0]', 'cannot be blank');

@@ -3,6 +3,7 @@
  * the options it was started with.
  */
 import type { SandboxClock } from './clock';
+import type { StatsRecorder } from './control';
 import type { Store } from './store';
 
 export type SeedKind = 'demo' | 'empty' | 'large';
@@ -21,4 +22,5 @@ export interface SandboxState {
   store: Store;
   readonly clock: SandboxClock;
   readonly options: SandboxOptions;
+  readonly stats: StatsRecorder;
 }

@@ -8,6 +8,11 @@ import type {
 } from './models';
 import { Prng } from './prng';
 
+/** What a download URL's token grants, until `validTill` (sandbox time). */
+export type DownloadGrant =
+  | { kind: 'quote_pdf'; quoteId: string; validTill: number; disposition: 'attachment' | 'inline' }
+  | { kind: 'export'; exportId: string; validTill: number };
+
 export class Store {
   readonly customers = new Map<string, Customer>();
   readonly subscriptions = new Map<string, Subscription>();
@@ -28,6 +33,8 @@ export class Store {
   readonly ramps = new Map<string, Ramp>();
   readonly unbilledCharges = new Map<string, UnbilledCharge>();
   readonly exports = new Map<string, ExportJob>();
+  /** Download tokens handed out in URLs. */
+  readonly downloads = new Map<string, DownloadGrant>();
 
   private quoteNumber = 0;
   private invoiceNumber = 0;

@@ -9,7 +9,11 @@ import { validateParams } from '../../src/chargebee/validate';
 import { configurationIncompatible, paramViolation } from './errors';
 import type { FormTree } from './form-parser';
 
-export function validateRequest(method: string, path: string, tree: FormTree, indexes: ReadonlyMap<string, string[]>, siteCatalog: 1 | 2 | undefined): void {
+/**
+ * Throws the first violation as 400 param_wrong_value. Row indices in the param are array positions;
+ * the server maps them back to wire indices once, for all errors alike.
+ */
+export function validateRequest(method: string, path: string, tree: FormTree, siteCatalog: 1 | 2 | undefined): void {
   const match = findEndpoint(method, path);
   if (!match) return;
   const { spec } = match;
@@ -17,6 +21,6 @@ export function validateRequest(method: string, path: string, tree: FormTree, in
     // Which error a wrong-catalog call gets is undocumented (spec 3.3); configuration_incompatible fits.
     throw configurationIncompatible(`${spec.title} is not available on a product catalog ${siteCatalog}.0 site`);
   }
-  const [first] = validateParams(spec, tree, { indexes });
+  const [first] = validateParams(spec, tree);
   if (first) throw paramViolation(first.param, first.message);
 }

@@ -3,15 +3,15 @@
  * Retry-After cost no real time but are still observable), a log that records lines, and a tiny
  * scripted HTTP server for what the sandbox cannot do (HTTP-date Retry-After, odd bodies, downloads).
  */
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChargebeeLogger } from '../../src/chargebee/client';
 import { abortedError } from '../../src/chargebee/errors';
 
 export interface FakeClock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  readonly now: () => number;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Every wait the client asked for, in order. */
   readonly sleeps: number[];
 }
@@ -108,3 +108,48 @@ export const html =
 export const drop: Handler = (req) => {
   req.socket.destroy();
 };
+
+export interface LossyProxy {
+  readonly origin: string;
+  /** The next `count` responses to `method` requests are dropped after the upstream has answered. */
+  loseResponses(count: number, method: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A pass-through proxy that can lose a response the upstream already produced: the one failure a
+ * sandbox fault cannot stage, and the one idempotency keys exist for.
+ */
+export async function startLossyProxy(target: string): Promise<LossyProxy> {
+  let lose = 0;
+  let loseMethod = 'POST';
+  const server = createServer((req, res) => {
+    const upstream = request(`${target}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (up) => {
+      if (lose > 0 && req.method === loseMethod) {
+        lose--;
+        // Read the answer fully so the upstream finishes its work, then hang up on the client.
+        up.resume();
+        up.on('end', () => req.socket.destroy());
+        return;
+      }
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => req.socket.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    loseResponses: (count, method) => {
+      lose = count;
+      loseMethod = method;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -51,9 +51,9 @@ describe('ChargebeeClient (scripted server)', () => {
     assert.fail('expected the request to fail');
   }
 
-  it('sends a GET with Basic auth, JSON accept, site headers and the query string, and no idempotency key', async () => {
+  it('sends a GET with Basic auth (not overridable), JSON accept, site headers and the query, and no idempotency key', async () => {
     server.script(json(200, { list: [], next_offset: 'n1' }, { 'x-extra': 'yes' }));
-    const res = await client({ headers: { 'chargebee-event-email': 'all-disabled' }, userAgent: 'ua-test' }).request<{ next_offset: string }>({
+    const res = await client({ headers: { 'chargebee-event-email': 'all-disabled', AUTHORIZATION: 'Basic bogus' }, userAgent: 'ua-test' }).request<{ next_offset: string }>({
       method: 'GET',
       path: '/quotes',
       params: { limit: 2, status: { in: ['open'] } },
@@ -205,6 +205,18 @@ describe('ChargebeeClient (scripted server)', () => {
     assert.equal(server.received.length, 1);
   });
 
+  it('calls catalog endpoints by id with their method and encoded path params', async () => {
+    server.script(json(200, { quote: { id: 'Q 1/2' } }));
+    await client().call('quotes.retrieve', { pathParams: { quote_id: 'Q 1/2' } });
+    await client().call('quotes.extend_expiry_date', { pathParams: { quote_id: 'Q-7' }, params: { valid_till: 1800000000 } });
+    assert.deepEqual(
+      server.received.map((r) => `${r.method} ${r.url} ${r.body}`),
+      ['GET /api/v2/quotes/Q%201%2F2 ', 'POST /api/v2/quotes/Q-7/extend_expiry_date valid_till=1800000000'],
+    );
+    await assert.rejects(client().call('quotes.retrieve'), /quote_id is missing/);
+    await assert.rejects(client().call('quotes.no_such_endpoint'), /Unknown Chargebee endpoint/);
+  });
+
   it('pages until next_offset is gone, and stops at maxPages', async () => {
     let served = 0;
     server.script((req, res) => {
@@ -241,6 +253,25 @@ describe('ChargebeeClient (scripted server)', () => {
       assert.equal(server.received[1]?.headers.authorization, undefined);
       assert.ok(log.lines.every((l) => !l.includes('secret-sig') && !l.includes('sig=abc')), log.lines.join('\n'));
       assert.match(log.lines.at(-1) ?? '', /file\.zip\?X-Amz-Signature=\*\*\* 200/);
+    });
+
+    it('is not cut off by the timeout once streaming, but is by cancellation', async () => {
+      server.script((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/zip' });
+        res.write('first-chunk');
+        setTimeout(() => res.end('-last'), 400);
+      });
+      const whole = await client({ timeoutMs: 200 }).download(`${server.origin}/api/v2/file`);
+      assert.equal(await whole.text(), 'first-chunk-last');
+
+      server.script((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/zip' });
+        res.write('first-chunk');
+      });
+      const controller = new AbortController();
+      const stalled = await client().download(`${server.origin}/api/v2/file`, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 20);
+      await assert.rejects(stalled.text(), (err: unknown) => isCancellation(err));
     });
 
     it('explains an expired presigned link', async () => {

@@ -46,6 +46,12 @@ describe('ChargebeeError mapping', () => {
       bodyText: apiBody({ message: 'quantity : should be greater than 0', api_error_code: 'param_wrong_value', param: 'addons[quantity][1]' }),
     });
     assert.equal(err.message, 'Quantity: should be greater than 0 (addons[quantity][1])');
+    const unpunctuated = errorFromResponse({
+      status: 400,
+      site,
+      bodyText: apiBody({ message: 'customer_id cannot be blank', api_error_code: 'param_wrong_value', param: 'customer_id' }),
+    });
+    assert.equal(unpunctuated.message, 'Customer id: cannot be blank (customer_id)');
     assert.equal(paramLabel('status[in]'), 'Status');
     assert.equal(paramLabel('customer[email][is]'), 'Email');
   });

@@ -19,7 +19,7 @@ export interface DownloadRequest {
   /** Extract a zip next to it (into a folder named like the zip). */
   readonly extract: boolean;
   readonly signal?: AbortSignal;
-  onProgress?(progress: StreamProgress): void;
+  readonly onProgress?: (progress: StreamProgress) => void;
   readonly unzipLimits?: UnzipLimits;
 }
 

@@ -20,6 +20,11 @@ export interface ExportJob {
   exportId?: string;
   /** Sent as `chargebee-idempotency-key`; persisted before the trigger request. */
   triggerKey?: string;
+  /**
+   * An attempt with `triggerKey` went out without a definite answer (lost response, 5xx, reload), so an
+   * export may exist under it: the key must be reused, even after a later 429, or it could start a second.
+   */
+  triggerInDoubt?: boolean;
   startedAt?: number;
   /** When the last retrieve was sent (not answered), so a reload never polls sooner than allowed. */
   lastPolledAt?: number;

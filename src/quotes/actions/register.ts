@@ -1,0 +1,400 @@
+/**
+ * registerQuoteActions: the quote detail view and every quote action, as commands. Each command takes
+ * the quote from its argument (a tree row, a quote, an id) or asks with the quote picker, checks the
+ * state rules, asks its questions (cancelling is silent), passes the site write guard, calls the API
+ * (the client adds the idempotency key) and pushes the new quote to the tree, the open detail panel and
+ * any open JSON document.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isCancellation } from '../../chargebee/errors';
+import { formatMoney, humanize } from '../detail/format';
+import { QuoteJsonDocuments } from '../detail/json-document';
+import type { DetailAction } from '../detail/messages';
+import type { DetailSite } from '../detail/panel';
+import { QuoteDetailPanels } from '../detail/panel';
+import type { ConvertEnvelope, QuoteEnvelope, QuoteObject } from '../detail/quote-model';
+import { downloadQuotePdf } from '../pdf';
+import { openQuotePdf } from '../pdf-open';
+import { vscodePdfOpenHost } from '../pdf-open-vscode';
+import { pickQuote } from '../picker';
+import { isActionAllowed, statusesAllowing, type QuoteAction } from '../state-rules';
+import * as api from './api';
+import type { QuoteCommandArgs, QuoteRef } from './args';
+import { commandArgsFrom, quoteRefFrom } from './args';
+import { QUOTE_ACTION_COMMANDS } from './command-ids';
+import { consoleQuoteUrl, hasConsole } from './console-url';
+import type { CommandHandler, QuoteActionDeps, QuoteSite } from './deps';
+import type { ConvertChoices } from './inputs';
+import { buildConvertParams, commentProblem, parseExpiryDate, parseInvoiceDate } from './inputs';
+import * as prompts from './prompts';
+
+/** Context key: the active site is a real Chargebee site, so "Open in Chargebee" makes sense. */
+export const HAS_CONSOLE_CONTEXT = 'chargebee.quotes.siteHasConsole';
+
+const ACTION_LABELS: Readonly<Record<QuoteAction, string>> = {
+  accept: 'accept',
+  decline: 'decline',
+  close: 'close',
+  convert: 'convert',
+  extend: 'extend the expiry of',
+  edit: 'edit',
+  delete: 'delete',
+  pdf: 'download the PDF of',
+};
+
+const STATUS_CHANGES = {
+  accept: { status: 'accepted', verb: 'Accepting', done: 'accepted' },
+  decline: { status: 'declined', verb: 'Declining', done: 'declined' },
+  close: { status: 'closed', verb: 'Closing', done: 'closed' },
+} as const;
+
+/** A message for the user that is not an error (no "Show Log"): the action just can't happen. */
+class Refusal extends Error {}
+
+export interface QuoteActions extends vscode.Disposable {
+  readonly panels: QuoteDetailPanels;
+  readonly json: QuoteJsonDocuments;
+}
+
+export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
+  const runner = new QuoteActionRunner(deps);
+  const register = (id: string, handler: CommandHandler): vscode.Disposable =>
+    deps.registerCommand ? deps.registerCommand(id, refusing(handler)) : vscode.commands.registerCommand(id, guarded(deps.log, refusing(handler)));
+  const c = QUOTE_ACTION_COMMANDS;
+  const disposables: vscode.Disposable[] = [
+    runner.panels,
+    runner.json,
+    register(c.open, async (arg) => runner.open(arg)),
+    register(c.accept, async (arg, args) => runner.changeStatus('accept', arg, commandArgsFrom(args))),
+    register(c.decline, async (arg, args) => runner.changeStatus('decline', arg, commandArgsFrom(args))),
+    register(c.close, async (arg, args) => runner.changeStatus('close', arg, commandArgsFrom(args))),
+    register(c.convert, async (arg, args) => runner.convert(arg, commandArgsFrom(args))),
+    register(c.extend, async (arg, args) => runner.extend(arg, commandArgsFrom(args))),
+    register(c.delete, async (arg, args) => runner.remove(arg, commandArgsFrom(args))),
+    register(c.pdf, async (arg, args) => runner.pdf(arg, commandArgsFrom(args))),
+    register(c.copyId, async (arg) => runner.copyId(arg)),
+    register(c.openConsole, async (arg) => runner.openConsole(arg)),
+    register(c.showJson, async (arg) => runner.showJson(arg)),
+  ];
+  if (deps.onDidChangeActiveSite) disposables.push(deps.onDidChangeActiveSite(() => void runner.updateContext()));
+  void runner.updateContext();
+  return {
+    panels: runner.panels,
+    json: runner.json,
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+    },
+  };
+}
+
+/** A Refusal is the answer, not a failure: a warning without "Show Log", whichever wrapper runs outside. */
+function refusing(handler: CommandHandler): CommandHandler {
+  return async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      void vscode.window.showWarningMessage(err.message);
+      return undefined;
+    }
+  };
+}
+
+/** The fallback wrapper when no central one is passed: silent on cancel, a short error with "Show Log". */
+function guarded(log: vscode.LogOutputChannel, handler: CommandHandler): CommandHandler {
+  return async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (isCancellation(err)) return undefined;
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(message);
+      const show = 'Show Log';
+      void vscode.window.showErrorMessage(message, show).then((choice) => {
+        if (choice === show) log.show();
+      });
+      return undefined;
+    }
+  };
+}
+
+class QuoteActionRunner {
+  readonly json = new QuoteJsonDocuments();
+  readonly panels: QuoteDetailPanels;
+
+  constructor(private readonly deps: QuoteActionDeps) {
+    this.panels = new QuoteDetailPanels({
+      onAction: (site, envelope, action) => void this.fromPanel(site, envelope, action),
+      now: () => this.nowSeconds(),
+      canEdit: deps.editCommand !== undefined,
+      log: deps.log,
+    });
+  }
+
+  private nowSeconds(): number {
+    return Math.floor((this.deps.now?.() ?? Date.now()) / 1000);
+  }
+
+  async updateContext(): Promise<void> {
+    const site = await this.deps.activeSite().catch(() => undefined);
+    await vscode.commands.executeCommand('setContext', HAS_CONSOLE_CONTEXT, hasConsole(site?.siteName));
+  }
+
+  // ---- shared steps ----
+
+  private async site(): Promise<QuoteSite> {
+    const site = await this.deps.activeSite();
+    if (!site) throw new Refusal('Add a Chargebee site (or choose one) before working with quotes.');
+    return site;
+  }
+
+  private detailSite(site: QuoteSite): DetailSite {
+    return { id: site.id, label: site.label, hasConsole: hasConsole(site.siteName) };
+  }
+
+  /**
+   * The quote to act on: from the argument, or picked among those whose status allows `action`. A
+   * reference that names another site than the active one is refused rather than run on the wrong site.
+   */
+  private async target(site: QuoteSite, arg: unknown, action: QuoteAction | undefined): Promise<QuoteRef | undefined> {
+    const siteId = typeof arg === 'object' && arg !== null && 'siteId' in arg ? (arg as { siteId?: unknown }).siteId : undefined;
+    if (typeof siteId === 'string' && siteId !== site.id) {
+      throw new Refusal('That quote belongs to another site than the active one; switch to its site first.');
+    }
+    const ref = quoteRefFrom(arg);
+    if (ref) return ref;
+    const now = this.nowSeconds();
+    const quote = await pickQuote(site.client, {
+      title: action === undefined ? `Open a quote on ${site.label}` : `Quote to ${ACTION_LABELS[action]} on ${site.label}`,
+      ...(action === undefined ? {} : { statuses: statusesAllowing(action), accept: (q: QuoteObject) => isActionAllowed(q, action, now) }),
+      locale: vscode.env.language,
+    });
+    return quote === undefined ? undefined : { id: quote.id, quote };
+  }
+
+  /**
+   * The quote as it stands, checked against the state rules. A row from the tree may be stale, so a
+   * refusal is only given after asking Chargebee for the current quote.
+   */
+  private async checked(site: QuoteSite, ref: QuoteRef, action: QuoteAction): Promise<QuoteObject> {
+    const now = this.nowSeconds();
+    if (ref.quote && isActionAllowed(ref.quote, action, now)) return ref.quote;
+    const fresh = (await api.retrieveQuote(site.client, ref.id)).quote;
+    if (!isActionAllowed(fresh, action, now)) {
+      if (ref.quote && ref.quote.status !== fresh.status) this.deps.tree?.quoteChanged(site.id, fresh);
+      throw new Refusal(`Quote ${fresh.id} is ${humanize(fresh.status).toLowerCase()}${fresh.deleted === true ? ' and deleted' : ''}: you cannot ${ACTION_LABELS[action]} it.`);
+    }
+    return fresh;
+  }
+
+  private async guard(site: QuoteSite, action: string): Promise<boolean> {
+    const ok = await site.confirmWrite(action);
+    if (!ok) this.deps.log.info(`Quote action not confirmed: ${action}`);
+    return ok;
+  }
+
+  /** After a write: the tree row, the open panel and any open JSON document show the new quote. */
+  private applied(site: QuoteSite, envelope: QuoteEnvelope): void {
+    if (envelope.quote.deleted === true) this.deps.tree?.quoteDeleted(site.id, envelope.quote.id);
+    else this.deps.tree?.quoteChanged(site.id, envelope.quote);
+    this.panels.update(site.id, envelope);
+    this.json.refresh(site.id, `quote-${envelope.quote.id}`, envelope);
+  }
+
+  private async withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+  }
+
+  // ---- commands ----
+
+  async open(arg: unknown): Promise<void> {
+    const site = await this.site();
+    const ref = await this.target(site, arg, undefined);
+    if (!ref) return;
+    const envelope = await this.withProgress(`Loading quote ${ref.id}…`, async () => api.retrieveQuote(site.client, ref.id));
+    this.deps.tree?.quoteChanged(site.id, envelope.quote);
+    this.panels.show(this.detailSite(site), envelope);
+  }
+
+  async changeStatus(action: keyof typeof STATUS_CHANGES, arg: unknown, args: QuoteCommandArgs): Promise<QuoteEnvelope | undefined> {
+    const site = await this.site();
+    const ref = await this.target(site, arg, action);
+    if (!ref) return undefined;
+    const quote = await this.checked(site, ref, action);
+    const change = STATUS_CHANGES[action];
+    const comment = args.comment ?? (await prompts.askComment(`Mark quote ${quote.id} as ${change.done}`, 'Comment for the quote history (optional). Press Enter to continue.'));
+    if (comment === undefined) return undefined;
+    const problem = commentProblem(comment);
+    if (problem !== undefined) throw new Refusal(problem);
+    if (!(await this.guard(site, `mark quote ${quote.id} as ${change.done}`))) return undefined;
+    const envelope = await this.withProgress(`${change.verb} quote ${quote.id}…`, async () => api.updateQuoteStatus(site.client, quote.id, change.status, comment));
+    this.applied(site, envelope);
+    void vscode.window.showInformationMessage(`Quote ${quote.id} is now ${change.done}.`);
+    return envelope;
+  }
+
+  async convert(arg: unknown, args: QuoteCommandArgs): Promise<ConvertEnvelope | undefined> {
+    const site = await this.site();
+    const ref = await this.target(site, arg, 'convert');
+    if (!ref) return undefined;
+    const quote = await this.checked(site, ref, 'convert');
+    const now = this.nowSeconds();
+    const choices = hasConvertArgs(args) ? convertChoicesFrom(args, now) : await prompts.askConvertChoices(quote, now);
+    if (choices === undefined) return undefined;
+    const built = buildConvertParams(choices);
+    if (!built.ok) throw new Refusal(built.message);
+    if (!(await this.guard(site, `convert quote ${quote.id} to an invoice`))) return undefined;
+    const result = await this.withProgress(`Converting quote ${quote.id}…`, async () => api.convertQuote(site.client, quote.id, built.params));
+    this.applied(site, result);
+    void this.announceConversion(site, result);
+    return result;
+  }
+
+  private async announceConversion(site: QuoteSite, result: ConvertEnvelope): Promise<void> {
+    const invoice = result.invoice;
+    const showJson = 'Show JSON';
+    if (!invoice) {
+      const answer = await vscode.window.showInformationMessage(`Quote ${result.quote.id} converted; no invoice was created now.`, showJson);
+      if (answer === showJson) await this.json.show(site.id, `quote-${result.quote.id}-conversion`, result);
+      return;
+    }
+    const total = formatMoney(invoice.total, invoice.currency_code ?? result.quote.currency_code, { locale: vscode.env.language });
+    const answer = await vscode.window.showInformationMessage(
+      `Quote ${result.quote.id} converted: invoice ${invoice.id}, ${total}, ${humanize(invoice.status).toLowerCase()}.`,
+      showJson,
+    );
+    if (answer === showJson) await this.json.show(site.id, `invoice-${invoice.id}`, invoice);
+  }
+
+  async extend(arg: unknown, args: QuoteCommandArgs): Promise<QuoteEnvelope | undefined> {
+    const site = await this.site();
+    const ref = await this.target(site, arg, 'extend');
+    if (!ref) return undefined;
+    const quote = await this.checked(site, ref, 'extend');
+    const now = this.nowSeconds();
+    let validTill: number | undefined;
+    if (args.validTill !== undefined) {
+      const parsed = parseExpiryDate(args.validTill, now);
+      if (!parsed.ok) throw new Refusal(parsed.message);
+      validTill = parsed.seconds;
+    } else {
+      validTill = await prompts.askExpiry(quote, now);
+    }
+    if (validTill === undefined) return undefined;
+    const until = validTill;
+    if (!(await this.guard(site, `extend quote ${quote.id} until ${new Date(until * 1000).toISOString().slice(0, 10)}`))) return undefined;
+    const envelope = await this.withProgress(`Extending quote ${quote.id}…`, async () => api.extendQuoteExpiry(site.client, quote.id, until));
+    this.applied(site, envelope);
+    void vscode.window.showInformationMessage(`Quote ${quote.id} is now valid until ${new Date(until * 1000).toISOString().slice(0, 10)} (end of day, UTC).`);
+    return envelope;
+  }
+
+  async remove(arg: unknown, args: QuoteCommandArgs): Promise<QuoteEnvelope | undefined> {
+    const site = await this.site();
+    const ref = await this.target(site, arg, 'delete');
+    if (!ref) return undefined;
+    const quote = await this.checked(site, ref, 'delete');
+    const comment = args.comment ?? (await prompts.askComment(`Delete quote ${quote.id}`, 'Comment, added to the subscription or customer (optional). Press Enter to continue.'));
+    if (comment === undefined) return undefined;
+    const problem = commentProblem(comment);
+    if (problem !== undefined) throw new Refusal(problem);
+    if (args.confirmed !== true && !(await prompts.confirmDelete(quote, site.label))) return undefined;
+    if (!(await this.guard(site, `delete quote ${quote.id}`))) return undefined;
+    const answer = await this.withProgress(`Deleting quote ${quote.id}…`, async () => api.deleteQuote(site.client, quote.id, comment));
+    // Delete answers with the quote; make sure every view treats it as gone even if the flag is absent.
+    const envelope: QuoteEnvelope = { ...answer, quote: { ...answer.quote, deleted: true } };
+    this.applied(site, envelope);
+    void vscode.window.showInformationMessage(`Quote ${quote.id} deleted.`);
+    return envelope;
+  }
+
+  async pdf(arg: unknown, args: QuoteCommandArgs): Promise<string | undefined> {
+    const site = await this.site();
+    const ref = await this.target(site, arg, 'pdf');
+    if (!ref) return undefined;
+    const quote = await this.checked(site, ref, 'pdf');
+    const options = args.pdf ?? (await prompts.askPdfOptions(quote));
+    if (options === undefined) return undefined;
+    const folder = this.pdfFolder();
+    const saved = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Downloading the PDF of quote ${quote.id}…`, cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await downloadQuotePdf(site.client, quote.id, options, folder, new Date(this.deps.now?.() ?? Date.now()), controller.signal);
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    this.deps.log.info(`Saved the PDF of quote ${quote.id} (${saved.bytes} bytes) to ${saved.file}`);
+    if (args.openAfterDownload !== false) {
+      const label = path.basename(saved.file);
+      const opened = await openQuotePdf(vscodePdfOpenHost(), saved.file, label, async () => (await api.requestQuotePdf(site.client, quote.id, options)).downloadUrl);
+      void opened.followUp.catch((err: unknown) => this.deps.log.warn(`Opening the PDF in the browser failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+    return saved.file;
+  }
+
+  /** PDFs go to the workspace (easy to find, attach, commit) or, without one, to global storage. */
+  private pdfFolder(): string {
+    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+    return folder ? path.join(folder.uri.fsPath, 'chargebee-quotes') : path.join(this.deps.globalStorageUri.fsPath, 'quotes');
+  }
+
+  async copyId(arg: unknown): Promise<void> {
+    const site = await this.site();
+    const ref = await this.target(site, arg, undefined);
+    if (!ref) return;
+    await vscode.env.clipboard.writeText(ref.id);
+    vscode.window.setStatusBarMessage(`Copied quote id ${ref.id}`, 3000);
+  }
+
+  async openConsole(arg: unknown): Promise<void> {
+    const site = await this.site();
+    if (!hasConsole(site.siteName)) throw new Refusal(`${site.label} is not a Chargebee-hosted site, so it has no web console.`);
+    const ref = await this.target(site, arg, undefined);
+    if (!ref) return;
+    const target = consoleQuoteUrl(site.siteName, ref.id);
+    if (target !== undefined) await vscode.env.openExternal(vscode.Uri.parse(target));
+  }
+
+  async showJson(arg: unknown): Promise<void> {
+    const site = await this.site();
+    const ref = await this.target(site, arg, undefined);
+    if (!ref) return;
+    const envelope = await api.retrieveQuote(site.client, ref.id);
+    await this.json.show(site.id, `quote-${ref.id}`, envelope);
+  }
+
+  /** A button on a detail page: the page's own site must still be the active one. */
+  private async fromPanel(detailSite: DetailSite, envelope: QuoteEnvelope, action: DetailAction): Promise<void> {
+    const arg = { quote: envelope.quote, siteId: detailSite.id };
+    if (action === 'refresh') {
+      await vscode.commands.executeCommand(QUOTE_ACTION_COMMANDS.open, arg);
+      return;
+    }
+    if (action === 'edit') {
+      if (this.deps.editCommand !== undefined) await vscode.commands.executeCommand(this.deps.editCommand, envelope.quote);
+      return;
+    }
+    await vscode.commands.executeCommand(QUOTE_ACTION_COMMANDS[action], arg);
+  }
+}
+
+function hasConvertArgs(args: QuoteCommandArgs): boolean {
+  return args.invoiceImmediately !== undefined || args.invoiceDate !== undefined || args.createPendingInvoices !== undefined || args.firstInvoicePending !== undefined;
+}
+
+function convertChoicesFrom(args: QuoteCommandArgs, nowSeconds: number): ConvertChoices {
+  const date = args.invoiceDate === undefined ? undefined : parseInvoiceDate(args.invoiceDate, nowSeconds);
+  if (date !== undefined && !date.ok) throw new Refusal(date.message);
+  return {
+    ...(args.invoiceImmediately !== undefined ? { invoiceImmediately: args.invoiceImmediately } : {}),
+    ...(date?.ok === true ? { invoiceDate: date.seconds } : {}),
+    ...(args.createPendingInvoices !== undefined ? { createPendingInvoices: args.createPendingInvoices } : {}),
+    ...(args.firstInvoicePending !== undefined ? { firstInvoicePending: args.firstInvoicePending } : {}),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * One webview panel per (site, quote id): opening a quote that is already shown reveals its panel, and
+ * an action on the quote from anywhere re-renders it. The page is rendered here (render.ts) and only
+ * sends validated button messages back.
+ */
+import * as vscode from 'vscode';
+import { createNonce } from '../../webview/html';
+import { allowedActions } from '../state-rules';
+import type { DetailAction, ViewAction } from './messages';
+import { parseDetailMessage } from './messages';
+import type { QuoteEnvelope } from './quote-model';
+import { renderQuoteDetail } from './render';
+
+export interface DetailSite {
+  readonly id: string;
+  readonly label: string;
+  /** True when the Chargebee console can show this site's quotes (real sites only). */
+  readonly hasConsole: boolean;
+}
+
+export interface QuoteDetailOptions {
+  /** A button was pressed on a quote's page. */
+  onAction(site: DetailSite, envelope: QuoteEnvelope, action: DetailAction): void;
+  /** Epoch seconds, for the lazy-expiry rule. */
+  now(): number;
+  /** Offer "Edit…" (the forms own the edit command); off until one is registered. */
+  readonly canEdit?: boolean;
+  readonly log?: vscode.LogOutputChannel;
+}
+
+interface OpenPanel {
+  readonly panel: vscode.WebviewPanel;
+  site: DetailSite;
+  envelope: QuoteEnvelope;
+}
+
+export const QUOTE_DETAIL_VIEW_TYPE = 'chargebee.quoteDetail';
+
+export class QuoteDetailPanels implements vscode.Disposable {
+  private readonly open = new Map<string, OpenPanel>();
+
+  constructor(private readonly options: QuoteDetailOptions) {}
+
+  private static key(siteId: string, quoteId: string): string {
+    return `${siteId}\u0000${quoteId}`;
+  }
+
+  /** Shows the quote, creating its panel or revealing and refreshing the existing one. */
+  show(site: DetailSite, envelope: QuoteEnvelope): void {
+    const key = QuoteDetailPanels.key(site.id, envelope.quote.id);
+    const existing = this.open.get(key);
+    if (existing) {
+      existing.site = site;
+      existing.envelope = envelope;
+      this.render(existing);
+      existing.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(QUOTE_DETAIL_VIEW_TYPE, `Quote ${envelope.quote.id}`, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableCommandUris: false,
+      // The page loads nothing: styles and script are inline under the CSP nonce.
+      localResourceRoots: [],
+    });
+    const entry: OpenPanel = { panel, site, envelope };
+    this.open.set(key, entry);
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
+      const message = parseDetailMessage(raw);
+      if (!message) {
+        this.options.log?.warn('Quote detail: ignored an unexpected message from the page.');
+        return;
+      }
+      // Only buttons the page was rendered with count: a stale page can't ask for a hidden action.
+      if (!this.actionsFor(entry).includes(message.action)) return;
+      this.options.onAction(entry.site, entry.envelope, message.action);
+    });
+    panel.onDidDispose(() => this.open.delete(key));
+    this.render(entry);
+  }
+
+  /** Re-renders the quote's panel if it is open (after an action or a refresh elsewhere). */
+  update(siteId: string, envelope: QuoteEnvelope): void {
+    const entry = this.open.get(QuoteDetailPanels.key(siteId, envelope.quote.id));
+    if (!entry) return;
+    entry.envelope = envelope;
+    this.render(entry);
+  }
+
+  isOpen(siteId: string, quoteId: string): boolean {
+    return this.open.has(QuoteDetailPanels.key(siteId, quoteId));
+  }
+
+  private actionsFor(entry: OpenPanel): DetailAction[] {
+    const allowed = allowedActions(entry.envelope.quote, this.options.now()).filter((a) => a !== 'edit' || this.options.canEdit === true);
+    // A deleted quote can no longer be retrieved: only its id is still of use.
+    if (entry.envelope.quote.deleted === true) return ['copyId'];
+    const view: ViewAction[] = ['refresh', 'showJson', 'copyId', ...(entry.site.hasConsole ? (['openConsole'] as const) : [])];
+    return [...allowed, ...view];
+  }
+
+  private render(entry: OpenPanel): void {
+    const q = entry.envelope.quote;
+    entry.panel.title = `Quote ${q.id}${q.deleted === true ? ' (deleted)' : ''}`;
+    entry.panel.webview.html = renderQuoteDetail(entry.envelope, {
+      nonce: createNonce(),
+      cspSource: entry.panel.webview.cspSource,
+      locale: vscode.env.language,
+      actions: this.actionsFor(entry),
+      siteLabel: entry.site.label,
+    });
+  }
+
+  dispose(): void {
+    for (const entry of [...this.open.values()]) entry.panel.dispose();
+    this.open.clear();
+  }
+}

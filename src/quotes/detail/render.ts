@@ -1,0 +1,253 @@
+/**
+ * The quote detail page, rendered on the host as one HTML string. Every value from the API passes
+ * through escapeHtml (or a formatter whose output is escaped), so a note holding `<script>` shows as
+ * text. The page's only script is a fixed, nonce-carrying snippet that posts button clicks; the CSP
+ * (`default-src 'none'`) forbids every other script, inline handler, remote style and connection.
+ */
+import { escapeHtml as esc, text } from './escape';
+import { formatMoney, formatQuantity, formatTimestamp, humanize, type DisplayLocale } from './format';
+import type { DetailAction } from './messages';
+import type { QuoteAddress, QuoteEnvelope, QuoteLineItem, QuoteObject } from './quote-model';
+
+export interface DetailPageOptions extends DisplayLocale {
+  readonly nonce: string;
+  /** `webview.cspSource`. */
+  readonly cspSource: string;
+  /** Buttons to show, in order; the caller derives them from the state rules. */
+  readonly actions: readonly DetailAction[];
+  /** Shown above the header, e.g. the site's name with its test/live badge. */
+  readonly siteLabel?: string;
+}
+
+const BUTTON_LABELS: Readonly<Record<DetailAction, string>> = {
+  accept: 'Accept',
+  decline: 'Decline',
+  close: 'Close',
+  convert: 'Convert to Invoice…',
+  extend: 'Extend Expiry…',
+  edit: 'Edit…',
+  delete: 'Delete…',
+  pdf: 'Download PDF…',
+  showJson: 'Show JSON',
+  copyId: 'Copy ID',
+  openConsole: 'Open in Chargebee',
+  refresh: 'Refresh',
+};
+
+/** Buttons that change the quote get the primary look; the rest are secondary. */
+const PRIMARY: ReadonlySet<DetailAction> = new Set(['accept', 'convert']);
+
+export function detailCsp(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+export function renderQuoteDetail(envelope: QuoteEnvelope, opts: DetailPageOptions): string {
+  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('a CSP nonce must be base64');
+  const q = envelope.quote;
+  const title = `Quote ${q.id}${q.name !== undefined && q.name !== '' ? ` · ${q.name}` : ''}`;
+  return `<!DOCTYPE html>
+<html lang="${esc(opts.locale)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(detailCsp(opts.cspSource, opts.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${esc(title)}</title>
+<style nonce="${opts.nonce}">${STYLE}</style>
+</head>
+<body>
+<main aria-labelledby="quote-title">
+${header(q, opts)}
+${toolbar(opts.actions)}
+${summary(q, opts)}
+${lineItems(q, opts)}
+${discounts(q, opts)}
+${taxes(q, opts)}
+${totals(q, opts)}
+${addresses(q)}
+${notes(q)}
+</main>
+<script nonce="${opts.nonce}">${SCRIPT}</script>
+</body>
+</html>`;
+}
+
+function header(q: QuoteObject, opts: DetailPageOptions): string {
+  const status = q.deleted === true ? 'deleted' : q.status;
+  const site = opts.siteLabel === undefined ? '' : `<p class="site">${esc(opts.siteLabel)}</p>\n`;
+  const name = q.name !== undefined && q.name !== '' ? ` <span class="name">${esc(q.name)}</span>` : '';
+  return `<header>
+${site}<h1 id="quote-title">Quote ${esc(q.id)}${name}</h1>
+<p><span class="badge status-${statusClass(status)}" role="status" aria-label="Status: ${esc(humanize(status))}">${esc(humanize(status))}</span>
+<span class="operation">${esc(humanize(q.operation_type))}</span></p>
+</header>`;
+}
+
+/** Only `[a-z_]` reaches a class name, whatever the API sent. */
+function statusClass(status: string): string {
+  return status.toLowerCase().replace(/[^a-z_]/g, '') || 'unknown';
+}
+
+function toolbar(actions: readonly DetailAction[]): string {
+  if (actions.length === 0) return '';
+  const buttons = actions
+    .map((a) => `<button type="button" data-action="${esc(a)}" class="${PRIMARY.has(a) ? 'primary' : 'secondary'}">${esc(BUTTON_LABELS[a])}</button>`)
+    .join('\n');
+  return `<nav class="toolbar" aria-label="Quote actions">\n${buttons}\n</nav>`;
+}
+
+function row(label: string, value: string): string {
+  return `<dt>${esc(label)}</dt><dd>${value}</dd>`;
+}
+
+function summary(q: QuoteObject, opts: DetailPageOptions): string {
+  const rows = [
+    row('Customer', text(q.customer_id)),
+    row('Subscription', text(q.subscription_id)),
+    ...(q.invoice_id !== undefined ? [row('Invoice', text(q.invoice_id))] : []),
+    ...(q.po_number !== undefined ? [row('PO number', text(q.po_number))] : []),
+    row('Currency', text(q.currency_code)),
+    row('Price type', esc(humanize(q.price_type))),
+    row('Date', esc(formatTimestamp(q.date, opts))),
+    row('Valid till', esc(formatTimestamp(q.valid_till, opts))),
+    row('Updated', esc(formatTimestamp(q.updated_at, opts))),
+    ...(q.version !== undefined ? [row('Version', text(q.version))] : []),
+    ...(q.vat_number !== undefined ? [row('VAT number', text(q.vat_number))] : []),
+  ];
+  return `<section aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2><dl>${rows.join('')}</dl></section>`;
+}
+
+function money(minor: number | undefined, q: QuoteObject, opts: DetailPageOptions): string {
+  return esc(formatMoney(minor, q.currency_code, opts));
+}
+
+function lineItems(q: QuoteObject, opts: DetailPageOptions): string {
+  const items = q.line_items ?? [];
+  if (items.length === 0) return `<section aria-labelledby="h-items"><h2 id="h-items">Line items</h2><p class="empty">No line items.</p></section>`;
+  const body = items.map((li) => lineItemRow(li, q, opts)).join('\n');
+  return `<section aria-labelledby="h-items"><h2 id="h-items">Line items</h2>
+<table>
+<thead><tr><th scope="col">Description</th><th scope="col">Entity</th><th scope="col" class="num">Quantity</th><th scope="col" class="num">Unit amount</th><th scope="col" class="num">Discounts</th><th scope="col" class="num">Taxes</th><th scope="col" class="num">Amount</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+</table></section>`;
+}
+
+function lineItemRow(li: QuoteLineItem, q: QuoteObject, opts: DetailPageOptions): string {
+  const entity = [humanize(li.entity_type), li.entity_id].filter((p): p is string => p !== undefined && p !== '—').join(' · ');
+  const discount = (li.discount_amount ?? 0) + (li.item_level_discount_amount ?? 0);
+  const unit = li.unit_amount_in_decimal !== undefined && li.unit_amount_in_decimal !== '' ? esc(li.unit_amount_in_decimal) : money(li.unit_amount, q, opts);
+  const tax = li.tax_rate !== undefined && li.tax_rate > 0 ? `${money(li.tax_amount, q, opts)} <span class="muted">(${esc(String(li.tax_rate))}%)</span>` : money(li.tax_amount ?? 0, q, opts);
+  return `<tr><th scope="row">${text(li.description)}</th><td>${esc(entity === '' ? '—' : entity)}</td><td class="num">${esc(formatQuantity(li.quantity, li.quantity_in_decimal))}</td><td class="num">${unit}</td><td class="num">${money(discount, q, opts)}</td><td class="num">${tax}</td><td class="num">${money(li.amount, q, opts)}</td></tr>`;
+}
+
+function discounts(q: QuoteObject, opts: DetailPageOptions): string {
+  const list = q.discounts ?? [];
+  if (list.length === 0) return '';
+  const rows = list
+    .map((d) => `<tr><th scope="row">${text(d.description ?? d.entity_id)}</th><td>${esc(humanize(d.entity_type))}</td><td class="num">${money(d.amount, q, opts)}</td></tr>`)
+    .join('\n');
+  return `<section aria-labelledby="h-discounts"><h2 id="h-discounts">Discounts</h2>
+<table><thead><tr><th scope="col">Description</th><th scope="col">Type</th><th scope="col" class="num">Amount</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></section>`;
+}
+
+function taxes(q: QuoteObject, opts: DetailPageOptions): string {
+  const list = q.taxes ?? [];
+  if (list.length === 0) return '';
+  const rows = list
+    .map((t) => `<tr><th scope="row">${text(t.name)}</th><td>${text(t.description)}</td><td class="num">${money(t.amount, q, opts)}</td></tr>`)
+    .join('\n');
+  return `<section aria-labelledby="h-taxes"><h2 id="h-taxes">Taxes</h2>
+<table><thead><tr><th scope="col">Name</th><th scope="col">Description</th><th scope="col" class="num">Amount</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></section>`;
+}
+
+function totals(q: QuoteObject, opts: DetailPageOptions): string {
+  const discountTotal = (q.discounts ?? []).reduce((sum, d) => sum + (d.amount ?? 0), 0);
+  const taxTotal = (q.taxes ?? []).reduce((sum, t) => sum + (t.amount ?? 0), 0);
+  const rows = [
+    row('Sub total', money(q.sub_total, q, opts)),
+    row('Discounts', money(discountTotal, q, opts)),
+    row('Taxes', money(taxTotal, q, opts)),
+    row('Total', `<strong>${money(q.total, q, opts)}</strong>`),
+    row('Credits applied', money(q.credits_applied ?? 0, q, opts)),
+    row('Amount paid', money(q.amount_paid ?? 0, q, opts)),
+    row('Amount due', `<strong>${money(q.amount_due, q, opts)}</strong>`),
+    ...(q.total_payable !== undefined ? [row('Total payable', money(q.total_payable, q, opts))] : []),
+    ...(q.charge_on_acceptance !== undefined ? [row('Charged on acceptance', money(q.charge_on_acceptance, q, opts))] : []),
+  ];
+  return `<section aria-labelledby="h-totals"><h2 id="h-totals">Totals</h2><dl class="totals">${rows.join('')}</dl></section>`;
+}
+
+function addressLines(a: QuoteAddress): string[] {
+  const name = [a.first_name, a.last_name].filter((p) => p !== undefined && p !== '').join(' ');
+  const cityLine = [a.zip, a.city].filter((p) => p !== undefined && p !== '').join(' ');
+  const region = [a.state ?? a.state_code, a.country].filter((p) => p !== undefined && p !== '').join(', ');
+  return [name, a.company, a.line1, a.line2, a.line3, cityLine, region, a.email, a.phone].filter((l): l is string => typeof l === 'string' && l !== '');
+}
+
+function addresses(q: QuoteObject): string {
+  const blocks: [string, QuoteAddress | undefined][] = [
+    ['Billing address', q.billing_address],
+    ['Shipping address', q.shipping_address],
+  ];
+  const shown = blocks.filter((b): b is [string, QuoteAddress] => b[1] !== undefined);
+  if (shown.length === 0) return '';
+  const inner = shown.map(([label, a]) => `<div><h3>${esc(label)}</h3><address>${addressLines(a).map(esc).join('<br>')}</address></div>`).join('');
+  return `<section aria-labelledby="h-addresses"><h2 id="h-addresses">Addresses</h2><div class="columns">${inner}</div></section>`;
+}
+
+function notes(q: QuoteObject): string {
+  const list = (q.notes ?? []).map((n) => (typeof n === 'string' ? n : n.note)).filter((n): n is string => typeof n === 'string' && n !== '');
+  if (list.length === 0) return '';
+  return `<section aria-labelledby="h-notes"><h2 id="h-notes">Notes</h2>${list.map((n) => `<p class="note">${esc(n)}</p>`).join('')}</section>`;
+}
+
+/** Fixed text: posts the clicked button's action; no data from the quote ever reaches it. */
+const SCRIPT = `(function () {
+  const vscode = acquireVsCodeApi();
+  document.addEventListener('click', function (event) {
+    const target = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
+    if (target) vscode.postMessage({ type: 'action', action: target.getAttribute('data-action') });
+  });
+})();`;
+
+const STYLE = `
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 20px 20px; }
+h1 { font-size: 1.5em; margin-bottom: 4px; } h1 .name { font-weight: normal; color: var(--vscode-descriptionForeground); }
+h2 { font-size: 1.15em; margin-top: 24px; border-bottom: 1px solid var(--vscode-panel-border); padding-bottom: 4px; }
+h3 { font-size: 1em; }
+.site, .muted, .operation, .empty { color: var(--vscode-descriptionForeground); }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); margin-right: 8px; }
+.status-open { background: var(--vscode-charts-blue); color: var(--vscode-editor-background); }
+.status-accepted, .status-invoiced { background: var(--vscode-charts-green); color: var(--vscode-editor-background); }
+.status-declined, .status-deleted { background: var(--vscode-charts-red); color: var(--vscode-editor-background); }
+.toolbar { display: flex; flex-wrap: wrap; gap: 6px; margin: 12px 0; }
+button { font: inherit; padding: 4px 12px; border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; cursor: pointer; }
+button.primary { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
+button.primary:hover { background: var(--vscode-button-hoverBackground); }
+button.secondary { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); }
+button.secondary:hover { background: var(--vscode-button-secondaryHoverBackground); }
+button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
+dt { color: var(--vscode-descriptionForeground); } dd { margin: 0; }
+dl.totals dd { font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
+tbody th { font-weight: normal; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.columns { display: flex; flex-wrap: wrap; gap: 32px; }
+address { font-style: normal; }
+.note { white-space: pre-wrap; }
+`;

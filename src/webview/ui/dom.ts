@@ -1,0 +1,34 @@
+/**
+ * A tiny element builder. Text goes in through textContent only and attributes through setAttribute,
+ * never innerHTML: values from the API or the user can never become markup.
+ */
+type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
+type Child = Node | string | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, children: readonly Child[] = []): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    el.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child === undefined || child === false) continue;
+    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return el;
+}
+
+let counter = 0;
+/** Unique element ids for label/aria wiring; never derived from field names (those may hold brackets). */
+export function uid(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+export function debounce<A extends unknown[]>(ms: number, fn: (...args: A) => void): (...args: A) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args: A) => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * One labelled control per field descriptor, with its hint and error slot wired for screen readers
+ * (`label for`, `aria-describedby`, `aria-invalid`, `aria-required`). Inputs are native elements
+ * styled with the theme's variables: their labels and descriptions must reach the real input, which
+ * ARIA references cannot do into a web component's shadow root.
+ */
+import type { PickerKind } from '../../chargebee/catalog/types';
+import type { FieldDescriptor } from '../../forms/model';
+import type { FieldInput } from '../../forms/values';
+import { h, uid } from './dom';
+import type { PickerQuery } from './picker';
+import { attachPicker } from './picker';
+
+export interface FieldContext {
+  readonly path: string;
+  readonly value: FieldInput | undefined;
+  readonly currency: string;
+  readonly onChange: (value: FieldInput) => void;
+  /** For picker fields: the picker to search with now (may follow a sibling field). */
+  readonly pickerKind?: () => PickerKind | undefined;
+  readonly query: PickerQuery;
+  /** Overrides the label, e.g. for a value list's items. */
+  readonly label?: string;
+}
+
+/** What the form needs to show an error on a field later. */
+export interface RenderedField {
+  readonly root: HTMLElement;
+  readonly control: HTMLElement;
+  readonly error: HTMLElement;
+}
+
+export function renderField(f: FieldDescriptor, ctx: FieldContext): RenderedField {
+  const id = uid('f');
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const label = ctx.label ?? f.label;
+  const control = controlFor(f, ctx, id);
+  control.dataset['field'] = ctx.path;
+  control.dataset['testid'] = `field-${ctx.path}`;
+  if (f.required) control.setAttribute('aria-required', 'true');
+  const hint = hintText(f, ctx.currency);
+  control.setAttribute('aria-describedby', hint === '' ? errorId : `${hintId} ${errorId}`);
+  const error = h('div', { id: errorId, class: 'field-error', 'data-testid': `error-${ctx.path}`, 'data-error-for': ctx.path, hidden: true });
+  const labelEl = h('label', { for: id, class: 'field-label' }, [label, f.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, [' *']) : undefined]);
+  const hintEl = hint === '' ? undefined : h('div', { id: hintId, class: 'field-hint' }, [hint]);
+
+  let body: HTMLElement = control;
+  if (f.widget === 'picker' && control instanceof HTMLInputElement) {
+    body = attachPicker(control, ctx.pickerKind ?? (() => undefined), ctx.query, (picked) => ctx.onChange(picked));
+  } else if (f.widget === 'money') {
+    body = h('div', { class: 'with-suffix' }, [control, h('span', { class: 'suffix', 'aria-hidden': 'true' }, [ctx.currency])]);
+  }
+  const root =
+    f.widget === 'checkbox'
+      ? h('div', { class: 'field field-checkbox' }, [h('div', { class: 'checkbox-line' }, [body, labelEl]), hintEl, error])
+      : h('div', { class: 'field' }, [labelEl, body, hintEl, error]);
+  return { root, control, error };
+}
+
+function controlFor(f: FieldDescriptor, ctx: FieldContext, id: string): HTMLElement {
+  const text = typeof ctx.value === 'string' ? ctx.value : '';
+  switch (f.widget) {
+    case 'checkbox': {
+      const box = h('input', { id, type: 'checkbox' });
+      box.checked = ctx.value === true || ctx.value === 'true';
+      box.addEventListener('change', () => ctx.onChange(box.checked));
+      return box;
+    }
+    case 'select': {
+      const blank = f.defaultHint !== undefined ? `(not set: ${f.defaultHint})` : '(not set)';
+      const select = h('select', { id }, [h('option', { value: '' }, [blank]), ...(f.values ?? []).map((v) => h('option', { value: v }, [v]))]);
+      // A pre-filled value the catalog does not list is kept visible rather than silently dropped.
+      if (text !== '' && !(f.values ?? []).includes(text)) select.append(h('option', { value: text }, [text]));
+      select.value = text;
+      select.addEventListener('change', () => ctx.onChange(select.value));
+      return select;
+    }
+    default: {
+      const input = h('input', { id, type: inputType(f.widget), spellcheck: 'false', inputmode: inputMode(f.widget) });
+      input.value = text;
+      input.addEventListener('input', () => ctx.onChange(input.value));
+      // Date pickers change without typing; `change` covers them.
+      input.addEventListener('change', () => ctx.onChange(input.value));
+      return input;
+    }
+  }
+}
+
+function inputType(widget: FieldDescriptor['widget']): string {
+  return widget === 'date' ? 'date' : widget === 'datetime' ? 'datetime-local' : 'text';
+}
+
+function inputMode(widget: FieldDescriptor['widget']): string | undefined {
+  return widget === 'integer' ? 'numeric' : widget === 'money' || widget === 'decimal' ? 'decimal' : undefined;
+}
+
+function hintText(f: FieldDescriptor, currency: string): string {
+  const parts: string[] = [];
+  if (f.help !== undefined) parts.push(f.help);
+  if (f.widget === 'money') parts.push(`Amount in ${currency}, e.g. 10.50.`);
+  if (f.widget === 'datetime') parts.push('Date and time in UTC.');
+  if (f.widget === 'date') parts.push('Sent as midnight UTC.');
+  if (f.maxLength !== undefined && (f.widget === 'text' || f.widget === 'picker')) parts.push(`At most ${f.maxLength} characters.`);
+  if (f.widget !== 'select' && f.defaultHint !== undefined) parts.push(`Default: ${f.defaultHint}.`);
+  return parts.join(' ');
+}

@@ -1,0 +1,164 @@
+/**
+ * The filter builder of export forms: one row per filter, each a field (grouped by resource), an
+ * operator valid for that field's type, and a value editor that fits the operator.
+ */
+import type { FilterOperator, FilterSpec } from '../../chargebee/catalog/types';
+import type { FilterEditor } from '../../forms/filters';
+import { OPERATOR_LABELS, filterEditor, findFilter } from '../../forms/filters';
+import type { FilterGroupDescriptor } from '../../forms/model';
+import type { FilterRowValue } from '../../forms/values';
+import { filterPath } from '../../forms/values';
+import { button } from './buttons';
+import { h, uid } from './dom';
+import type { RenderedField } from './fields';
+
+export interface FilterRowsContext {
+  readonly groups: readonly FilterGroupDescriptor[];
+  readonly rows: FilterRowValue[];
+  /** A structural change (field, operator, add, remove): the form re-renders and focuses `focus`. */
+  readonly onStructure: (focus: string) => void;
+  /** A value typed: no re-render. */
+  readonly onValue: () => void;
+  readonly register: (path: string, field: RenderedField) => void;
+}
+
+const SEP = '|';
+
+export function renderFilters(ctx: FilterRowsContext): HTMLElement {
+  const list = h('div', { class: 'filter-rows' });
+  ctx.rows.forEach((row, i) => list.append(renderRow(ctx, row, i)));
+  if (ctx.rows.length === 0) list.append(h('p', { class: 'empty' }, ['No filters: the export includes everything.']));
+  const add = button(
+    'Add filter',
+    () => {
+      ctx.rows.push({ group: '', field: '', op: '', values: [] });
+      ctx.onStructure(`${filterPath(ctx.rows.length - 1)}:field`);
+    },
+    { testId: 'add-filter', secondary: true },
+  );
+  return h('div', { class: 'filters' }, [list, h('div', { class: 'row-actions' }, [add])]);
+}
+
+function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): HTMLElement {
+  const path = filterPath(index);
+  const spec = row.field === '' ? undefined : findFilter(ctx.groups, row.group, row.field);
+  const errorId = uid('filter-error');
+  const error = h('div', { id: errorId, class: 'field-error', 'data-testid': `error-${path}`, 'data-error-for': path, hidden: true });
+  const rowLabel = `Filter ${index + 1}`;
+
+  const fieldSelect = h('select', { 'aria-label': `${rowLabel}: field`, 'data-field': `${path}:field`, 'data-testid': `field-${path}:field` }, [
+    h('option', { value: '' }, ['Choose a field…']),
+    ...ctx.groups.map((g) => h('optgroup', { label: g.label }, g.filters.map((f) => h('option', { value: `${g.name}${SEP}${f.name}` }, [f.label])))),
+  ]);
+  fieldSelect.value = spec ? `${row.group}${SEP}${row.field}` : '';
+  fieldSelect.addEventListener('change', () => {
+    const [group = '', field = ''] = fieldSelect.value.split(SEP);
+    const chosen = findFilter(ctx.groups, group, field);
+    ctx.rows[index] = { group, field, op: chosen?.operators[0] ?? '', values: [] };
+    ctx.onStructure(`${path}:op`);
+  });
+
+  const parts: HTMLElement[] = [fieldSelect];
+  let firstValue: HTMLElement | undefined;
+  if (spec) {
+    const opSelect = h(
+      'select',
+      { 'aria-label': `${rowLabel}: operator`, 'data-field': `${path}:op`, 'data-testid': `field-${path}:op` },
+      spec.operators.map((op) => h('option', { value: op }, [OPERATOR_LABELS[op]])),
+    );
+    opSelect.value = row.op;
+    opSelect.addEventListener('change', () => {
+      const before = editorKey(spec, row.op);
+      const op = opSelect.value;
+      // Values survive an operator change when the editor stays the same (is -> is_not).
+      ctx.rows[index] = { ...row, op, values: editorKey(spec, op) === before ? row.values : [] };
+      ctx.onStructure(`${path}:value`);
+    });
+    parts.push(opSelect);
+    const editors = valueEditors(spec, row, index, rowLabel, ctx, errorId);
+    firstValue = editors[0];
+    parts.push(...editors);
+  }
+  parts.push(
+    button(
+      'Remove',
+      () => {
+        ctx.rows.splice(index, 1);
+        ctx.onStructure(ctx.rows.length > 0 ? `${filterPath(Math.min(index, ctx.rows.length - 1))}:field` : 'add-filter');
+      },
+      { testId: `remove-filter-${index}`, secondary: true, ariaLabel: `Remove filter ${index + 1}` },
+    ),
+  );
+  const control = firstValue ?? fieldSelect;
+  control.setAttribute('aria-describedby', errorId);
+  ctx.register(path, { root: control, control, error });
+  return h('div', { class: 'filter-row', role: 'group', 'aria-label': rowLabel, 'data-testid': `filter-row-${index}` }, [h('div', { class: 'filter-controls' }, parts), error]);
+}
+
+function editorKey(spec: FilterSpec, op: string): string {
+  const e = filterEditor(spec.type, op as FilterOperator);
+  return `${e.kind}:${e.input}`;
+}
+
+function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowLabel: string, ctx: FilterRowsContext, errorId: string): HTMLElement[] {
+  const editor: FilterEditor = filterEditor(spec.type, row.op as FilterOperator);
+  const path = filterPath(index);
+  const set = (values: string[]): void => {
+    ctx.rows[index] = { ...row, values };
+    row = ctx.rows[index] ?? row;
+    ctx.onValue();
+  };
+  const attrs = (suffix: string, label: string): Record<string, string> => ({
+    'aria-label': `${rowLabel}: ${label}`,
+    'data-field': `${path}:${suffix}`,
+    'data-testid': `field-${path}:${suffix}`,
+    'aria-describedby': errorId,
+  });
+  switch (editor.kind) {
+    case 'single': {
+      if (editor.input === 'select' || editor.input === 'boolean') {
+        const options = editor.input === 'boolean' ? ['true', 'false'] : (spec.values ?? []);
+        const select = h('select', attrs('value', 'value'), options.map((v) => h('option', { value: v }, [v])));
+        select.value = row.values[0] ?? options[0] ?? '';
+        // A select always shows a value, so the row holds it from the start.
+        if (row.values[0] !== select.value) ctx.rows[index] = { ...row, values: [select.value] };
+        row = ctx.rows[index] ?? row;
+        select.addEventListener('change', () => set([select.value]));
+        return [select];
+      }
+      const input = valueInput(editor.input, row.values[0] ?? '', attrs('value', 'value'));
+      const update = (): void => set([input.value]);
+      input.addEventListener('input', update);
+      input.addEventListener('change', update);
+      return [input];
+    }
+    case 'range': {
+      const from = valueInput(editor.input, row.values[0] ?? '', attrs('value', 'from'));
+      const to = valueInput(editor.input, row.values[1] ?? '', attrs('to', 'to'));
+      const update = (): void => set([from.value, to.value]);
+      for (const el of [from, to]) {
+        el.addEventListener('input', update);
+        el.addEventListener('change', update);
+      }
+      return [from, h('span', { class: 'range-and', 'aria-hidden': 'true' }, ['and']), to];
+    }
+    case 'multi': {
+      if (editor.input === 'select') {
+        const select = h('select', { ...attrs('value', 'values'), multiple: true, size: Math.min(6, spec.values?.length ?? 1) }, (spec.values ?? []).map((v) => h('option', { value: v }, [v])));
+        for (const o of Array.from(select.options)) o.selected = row.values.includes(o.value);
+        select.addEventListener('change', () => set(Array.from(select.selectedOptions, (o) => o.value)));
+        return [select];
+      }
+      const input = valueInput('text', row.values.join(', '), { ...attrs('value', 'values, separated by commas'), placeholder: 'a, b, c' });
+      input.addEventListener('input', () => set([input.value]));
+      return [input];
+    }
+  }
+}
+
+function valueInput(kind: 'text' | 'number' | 'date', value: string, attrs: Record<string, string>): HTMLInputElement {
+  const input = h('input', { ...attrs, type: kind === 'date' ? 'date' : 'text', inputmode: kind === 'number' ? 'numeric' : undefined, spellcheck: 'false' });
+  input.value = value;
+  return input;
+}
+

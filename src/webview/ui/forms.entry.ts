@@ -1,0 +1,171 @@
+/**
+ * The form webview: renders the form the host sends in `init`, keeps what is typed in the webview
+ * state (panels do not retain their context when hidden), validates locally before sending, and shows
+ * the host's previews, picker pages, validation and submit results.
+ *
+ * Stable hooks for UI tests (all values are field paths as in src/forms/values.ts: `name`,
+ * `group[field]`, `group[field][row]`, `list[i]`, `{path_param}`, `filter:<row>`):
+ * - inputs, selects, checkboxes:  data-field="<path>"  data-testid="field-<path>"
+ *   filter rows: `filter:<row>:field`, `filter:<row>:op`, `filter:<row>:value`, `filter:<row>:to` (between)
+ * - a field's error:               data-testid="error-<path>"  data-error-for="<path>" (hidden when none)
+ * - error summary:                 data-testid="error-summary"; its links data-testid="error-link-<path>"
+ * - buttons:                       submit, cancel, copy-curl, add-row-<group>, remove-row-<group>-<row>,
+ *                                  add-value-<list>, remove-value-<list>-<i>, add-filter, remove-filter-<row>,
+ *                                  save-preset, load-preset (inputs preset-name, preset-select)
+ * - picker listbox:                data-testid="picker-list-<path>", options carry data-id, next page "picker-more"
+ * - list rows:                     data-testid="row-<group>-<row>"; filter rows "filter-row-<row>"
+ * - request preview:               data-testid="preview" (method, path, name=value lines), "preview-curl"
+ * - submit outcome:                data-testid="submit-result" (+ "result-table"); site badge "site-badge"
+ */
+import type { PickerKind } from '../../chargebee/catalog/types';
+import { currencyOf } from '../../forms/convert';
+import type { FormValues } from '../../forms/values';
+import { validateForm } from '../../forms/validate-form';
+import type { HostToWebview } from '../protocol';
+import { assertNever } from '../protocol';
+import { debounce, h } from './dom';
+import type { Draft } from './draft';
+import { restoreValues, stateOf, toDraft } from './draft';
+import { FormView } from './form-view';
+import type { PickerPageResult } from './picker';
+import { loadState, post, saveState } from './vscode-api';
+
+const root = document.getElementById('app') ?? document.body;
+
+interface Live {
+  readonly formId: string;
+  readonly view: FormView;
+  draft: Draft;
+  readonly init: Extract<HostToWebview, { type: 'init' }>;
+  busy: boolean;
+}
+
+let live: Live | undefined;
+let nextRequest = 1;
+const pendingPickers = new Map<number, (page: PickerPageResult) => void>();
+
+const sendChange = debounce(300, () => {
+  if (live) post({ type: 'change', values: live.draft });
+});
+
+function query(kind: PickerKind, text: string, offset: string | undefined): Promise<PickerPageResult> {
+  const requestId = nextRequest++;
+  return new Promise((resolve) => {
+    pendingPickers.set(requestId, resolve);
+    post({ type: 'pickerQuery', requestId, kind, text, ...(offset !== undefined ? { offset } : {}) });
+  });
+}
+
+function currency(): string {
+  return live ? currencyOf(live.draft, { currency: live.init.site.currency }) : 'USD';
+}
+
+/** Errors already shown are re-checked as the user types, so a corrected field clears at once. */
+const recheckShown = debounce(200, () => {
+  if (!live || live.view.currentErrors.length === 0) return;
+  const fresh = new Map(validateForm(live.init.model, live.draft, { currency: currency() }).errors.map((e) => [e.field, e.message]));
+  const kept = live.view.currentErrors.flatMap((e) => {
+    if (e.field === '') return [e];
+    const message = fresh.get(e.field);
+    return message === undefined ? [] : [{ field: e.field, message }];
+  });
+  live.view.setErrors(kept, false);
+});
+
+/** `values` replaces the form's content (a loaded preset); otherwise saved state wins over the host's copy. */
+function start(init: Extract<HostToWebview, { type: 'init' }>, values?: FormValues): void {
+  values ??= restoreValues(loadState(), init.formId) ?? init.values;
+  const draft = toDraft(values, init.model);
+  const view = new FormView(root, init, draft, {
+    onChange: () => {
+      if (!live) return;
+      saveState(stateOf(live.formId, live.draft));
+      sendChange();
+      recheckShown();
+    },
+    onSubmit: submit,
+    onCopyCurl: () => {
+      if (live) post({ type: 'copyCurl', values: live.draft });
+    },
+    onCancel: () => post({ type: 'cancel' }),
+    onSavePreset: (name) => {
+      if (live) post({ type: 'savePreset', name, values: live.draft });
+    },
+    onLoadPreset: (name) => post({ type: 'loadPreset', name }),
+    query,
+    currency,
+  });
+  live = { formId: init.formId, view, draft, init, busy: init.busy };
+  view.setBusy(init.busy);
+  view.render();
+  saveState(stateOf(init.formId, draft));
+  // The host may hold older values than the restored ones; bring its preview up to date.
+  post({ type: 'change', values: draft });
+}
+
+function submit(): void {
+  if (!live || live.busy) return;
+  const { errors } = validateForm(live.init.model, live.draft, { currency: currency() });
+  if (errors.length > 0) {
+    live.view.clearResult();
+    live.view.setErrors(errors, true);
+    return;
+  }
+  live.view.setErrors([], false);
+  live.view.clearResult();
+  live.busy = true;
+  live.view.setBusy(true);
+  post({ type: 'submit', values: live.draft });
+}
+
+function onMessage(msg: HostToWebview): void {
+  if (msg.type === 'init') {
+    start(msg);
+    return;
+  }
+  if (!live) return;
+  switch (msg.type) {
+    case 'pickerResults': {
+      const resolve = pendingPickers.get(msg.requestId);
+      pendingPickers.delete(msg.requestId);
+      resolve?.(msg);
+      return;
+    }
+    case 'validation':
+      live.view.setErrors(msg.errors, true);
+      return;
+    case 'submitResult':
+      live.busy = false;
+      live.view.setBusy(false);
+      if (msg.ok) {
+        live.view.setErrors([], false);
+        live.view.showResult(msg.summary, msg.table, true);
+      } else {
+        // Everything typed stays; the message goes on its field when the server named one.
+        const fieldErrors = msg.field !== undefined ? [{ field: msg.field, message: msg.message }] : [];
+        if (fieldErrors.length > 0) live.view.setErrors([...fieldErrors, ...live.view.currentErrors.filter((e) => e.field !== msg.field)], true);
+        live.view.showResult(msg.field !== undefined ? 'The request failed; see the marked field.' : msg.message, undefined, false);
+      }
+      return;
+    case 'preview':
+      live.view.showPreview(msg.preview);
+      return;
+    case 'setValues':
+      start({ ...live.init, busy: live.busy }, msg.values);
+      return;
+    case 'presets':
+      live.view.setPresets(msg.names);
+      return;
+    default:
+      assertNever(msg);
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const data = event.data;
+  // Only the host posts to this window; the check guards against shapes from anything else.
+  if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string') onMessage(data as HostToWebview);
+});
+
+root.replaceChildren(h('p', { class: 'loading' }, ['Loading form…']));
+post({ type: 'ready' });

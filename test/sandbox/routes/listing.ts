@@ -1,0 +1,57 @@
+/**
+ * A generic Chargebee list over stored records: filters on the record's own fields (plus custom
+ * readers for derived ones), `sort_by[asc|desc]` on a timestamp, `include_deleted`, and keyset paging.
+ */
+import { matchOperator, recordReader, type FieldValue } from '../filters';
+import type { FormTree } from '../form-parser';
+import { LIST_PARAMS, paginate, readPageRequest } from '../paging';
+import type { ApiResult, RequestContext } from '../router';
+import { isTree, obj, str } from '../tree-read';
+
+export type ListReader = (rec: object) => FieldValue | FieldValue[];
+
+export interface ListOptions<T extends object> {
+  /** Envelope key of each entry, e.g. `customer` -> `{list:[{customer:{...}}]}`. */
+  key: string;
+  records: Iterable<T>;
+  readers?: Record<string, ListReader>;
+  /** Extra objects beside each entry, e.g. a subscription's customer. */
+  extras?: (rec: T) => Record<string, object | undefined>;
+}
+
+function timeOf(rec: object, attr: string): number {
+  const v = recordReader(rec)(attr);
+  if (typeof v === 'number') return v;
+  const fallback = recordReader(rec)('updated_at');
+  return typeof fallback === 'number' ? fallback : 0;
+}
+
+export function listRecords<T extends object>(ctx: RequestContext, opts: ListOptions<T>): ApiResult {
+  const page = readPageRequest(ctx.query);
+  const includeDeleted = ctx.query.include_deleted === 'true';
+  const sortBy = obj(ctx.query, 'sort_by');
+  const desc = str(sortBy, 'desc') !== undefined;
+  const sortAttr = str(sortBy, 'desc') ?? str(sortBy, 'asc') ?? 'created_at';
+  const filters: [string, FormTree][] = Object.entries(ctx.query).filter((e): e is [string, FormTree] => !LIST_PARAMS.has(e[0]) && isTree(e[1]));
+  const selected: T[] = [];
+  for (const rec of opts.records) {
+    const read = recordReader(rec);
+    if (!includeDeleted && read('deleted') === true) continue;
+    const keep = filters.every(([field, ops]) => {
+      const custom = opts.readers?.[field];
+      const raw = custom ? custom(rec) : read(field);
+      const values = Array.isArray(raw) ? raw : [raw];
+      return Object.entries(ops).every(([op, v]) => (values.length === 0 ? [undefined] : values).some((one) => matchOperator(one, op, v, `${field}[${op}]`)));
+    });
+    if (keep) selected.push(rec);
+  }
+  const result = paginate(selected, page, (r) => ({ sort: timeOf(r, sortAttr), id: String(recordReader(r)('id') ?? '') }), desc);
+  const list = result.items.map((r) => ({ [opts.key]: r, ...(opts.extras ? definedOnly(opts.extras(r)) : {}) }));
+  return { body: { list, ...(result.nextOffset !== undefined ? { next_offset: result.nextOffset } : {}) } };
+}
+
+function definedOnly(extras: Record<string, object | undefined>): Record<string, object> {
+  const out: Record<string, object> = {};
+  for (const [k, v] of Object.entries(extras)) if (v !== undefined) out[k] = v;
+  return out;
+}

@@ -1,0 +1,310 @@
+/**
+ * The request pipeline: control API, request log and faults, the 1 MB body cap, downloads, then for
+ * `/api/v2`: auth, routing (404/405), parsing (400 on malformed encoding), idempotency, catalog
+ * validation, the handler. Any failure becomes a Chargebee-shaped JSON error; an unexpected
+ * exception is a 500, never a crash.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { checkAuth } from './auth';
+import { BodyTooLarge, readBody } from './body';
+import { SandboxClock } from './clock';
+import { FaultQueue, StatsRecorder, type Fault, type RecordedRequest, type Stats } from './control';
+import { serveDownload } from './downloads';
+import { ApiError, internalError, invalidRequest, paramWrongValue, requestLimit } from './errors';
+import { FormError, parseForm, wireParam, type ParsedForm } from './form-parser';
+import { IdempotencyStore, MAX_KEY_LENGTH, requestHash } from './idempotency';
+import { Router, type RouteMatch } from './router';
+import { allRoutes } from './routes';
+import { seedStore } from './seed';
+import type { SandboxOptions, SandboxState } from './state';
+import type { Store } from './store';
+import { validateRequest } from './validation';
+
+const API_PREFIX = '/api/v2';
+const CONTROL_PREFIX = '/__sandbox/';
+
+/** The same operations as the HTTP control API, for tests that run the sandbox in-process. */
+export interface SandboxControl {
+  addFaults(faults: readonly Fault[]): void;
+  clearFaults(): void;
+  /** Moves the sandbox clock forward; returns the new time (epoch seconds). */
+  advanceClock(seconds: number): number;
+  now(): number;
+  stats(): Stats;
+  resetStats(): void;
+  requests(): RecordedRequest[];
+  /** Reseeds the data and clears idempotency keys, faults and stats. */
+  reset(): void;
+  /** The live data, for assertions. */
+  readonly store: Store;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, err: ApiError, indexMap?: ReadonlyMap<string, string[]>): void {
+  const body = err.body();
+  // Handlers see compacted rows; name the param with the index the client actually sent.
+  if (body.param !== undefined && indexMap) body.param = wireParam(body.param, indexMap);
+  sendJson(res, err.status, body, err.headers);
+}
+
+export class Sandbox implements SandboxControl {
+  readonly state: SandboxState;
+  readonly server: Server;
+  private readonly faults = new FaultQueue();
+  private readonly idempotency: IdempotencyStore;
+  private readonly router = new Router(allRoutes);
+
+  constructor(
+    options: SandboxOptions,
+    private readonly controlEnabled: boolean,
+  ) {
+    const clock = new SandboxClock();
+    this.state = { store: seedStore(options.seed, clock.now(), options.catalog), clock, options, stats: new StatsRecorder() };
+    this.idempotency = new IdempotencyStore(clock);
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        console.error('sandbox: unexpected error', err);
+        if (!res.headersSent) sendError(res, internalError());
+        else res.destroy();
+      });
+    });
+  }
+
+  // ---- SandboxControl ----
+
+  get store(): Store {
+    return this.state.store;
+  }
+
+  addFaults(faults: readonly Fault[]): void {
+    this.faults.add(faults);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  advanceClock(seconds: number): number {
+    this.state.clock.advance(seconds);
+    return this.state.clock.now();
+  }
+
+  now(): number {
+    return this.state.clock.now();
+  }
+
+  stats(): Stats {
+    return this.state.stats.snapshot();
+  }
+
+  resetStats(): void {
+    this.state.stats.reset();
+  }
+
+  requests(): RecordedRequest[] {
+    return this.state.stats.requests();
+  }
+
+  reset(): void {
+    this.state.store = seedStore(this.state.options.seed, this.state.clock.now(), this.state.options.catalog);
+    this.idempotency.clear();
+    this.faults.clear();
+    this.state.stats.reset();
+  }
+
+  // ---- pipeline ----
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      if (this.controlEnabled) return this.handleControl(method, url.pathname.slice(CONTROL_PREFIX.length), req, res);
+      sendError(res, new ApiError(404, 'resource_not_found', "Sorry, we couldn't find that resource", 'invalid_request'));
+      return;
+    }
+    this.recordRequest(method, url, req);
+    const fault = this.faults.take(method, url.pathname);
+    if (fault?.type === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.type === 'delay') await sleep(fault.ms);
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch (err) {
+      if (!(err instanceof BodyTooLarge)) throw err;
+      sendError(res, new ApiError(413, 'invalid_request', 'Sorry, the request body is larger than 1 MB', 'invalid_request'));
+      return;
+    }
+    if (fault?.type === 'status') {
+      this.sendFault(res, fault);
+      return;
+    }
+    if (url.pathname.startsWith('/downloads/')) {
+      const file = await serveDownload(this.state, url.pathname, url.searchParams.get('token'));
+      res.writeHead(file.status, { ...file.headers, 'content-length': file.body.length });
+      res.end(file.body);
+      return;
+    }
+    if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) {
+      sendError(res, new ApiError(404, 'resource_not_found', "Sorry, we couldn't find that resource", 'invalid_request'));
+      return;
+    }
+    this.handleApi(method, url, raw, origin, req, res);
+  }
+
+  private handleApi(method: string, url: URL, raw: string, origin: string, req: IncomingMessage, res: ServerResponse): void {
+    const path = url.pathname.slice(API_PREFIX.length) || '/';
+    let match: RouteMatch | undefined;
+    let routeError: ApiError | undefined;
+    try {
+      match = this.router.match(method, path);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      routeError = err;
+    }
+    this.state.stats.countRoute(match ? `${method} ${match.route.pattern}` : `${method} (unmatched)`);
+    let parsed: ParsedForm | undefined;
+    try {
+      // Auth comes first, as on Chargebee: a bad key never learns which paths exist.
+      checkAuth(req.headers, this.state.options.apiKey);
+      if (routeError || !match) throw routeError ?? invalidRequest('Unknown route');
+      const query = parseForm(url.search.slice(1));
+      parsed = method === 'POST' ? parseForm(raw) : query;
+      const idemKey = method === 'POST' ? headerValue(req.headers['chargebee-idempotency-key']) : undefined;
+      const hash = requestHash(method, path, raw);
+      if (idemKey !== undefined) {
+        if (idemKey.length > MAX_KEY_LENGTH) throw invalidRequest(`chargebee-idempotency-key cannot be longer than ${MAX_KEY_LENGTH} characters`);
+        const seen = this.idempotency.lookup(idemKey, hash);
+        if (seen.kind === 'conflict') {
+          throw new ApiError(422, 'unable_to_process_request', 'The idempotency key was already used with a different request', 'invalid_request');
+        }
+        if (seen.kind === 'replay') {
+          res.writeHead(seen.status, { 'content-type': 'application/json;charset=utf-8', 'chargebee-idempotency-replayed': 'true', 'content-length': Buffer.byteLength(seen.body) });
+          res.end(seen.body);
+          return;
+        }
+      }
+      validateRequest(method, path, parsed.tree, this.state.options.catalog);
+      const now = this.state.clock.now();
+      const result = match.route.handler({
+        method, path, pathParams: match.pathParams, query: query.tree, body: method === 'POST' ? parsed.tree : {}, headers: req.headers,
+        state: this.state, now, nowMs: this.state.clock.nowMs(), origin,
+      });
+      const status = result.status ?? 200;
+      const text = JSON.stringify(result.body);
+      if (idemKey !== undefined) this.idempotency.remember(idemKey, hash, status, text);
+      res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    } catch (err) {
+      if (err instanceof FormError) sendError(res, err.param !== undefined ? paramWrongValue(err.param, err.message) : invalidRequest(err.message));
+      else if (err instanceof ApiError) sendError(res, err, parsed?.indexMap);
+      else {
+        console.error('sandbox: handler failed', err);
+        sendError(res, internalError());
+      }
+    }
+  }
+
+  private sendFault(res: ServerResponse, fault: Extract<Fault, { type: 'status' }>): void {
+    const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+    if (fault.html) {
+      const html = `<html><head><title>${fault.status} Service Temporarily Unavailable</title></head><body><h1>${fault.status} Service Temporarily Unavailable</h1></body></html>`;
+      res.writeHead(fault.status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html), ...headers });
+      res.end(html);
+      return;
+    }
+    const err =
+      fault.status === 429
+        ? requestLimit('Sorry, access has been blocked temporarily due to request count exceeding acceptable limits. Please try after some time.', headers)
+        : fault.status === 503
+          ? new ApiError(503, 'internal_temporary_error', 'Sorry, the server is temporarily unable to handle the request. Please retry after some time.', 'operation_failed', undefined, headers)
+          : new ApiError(fault.status, 'internal_error', 'Sorry, something went wrong when trying to process the request.', 'operation_failed', undefined, headers);
+    sendError(res, err);
+  }
+
+  private recordRequest(method: string, url: URL, req: IncomingMessage): void {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (name.startsWith('chargebee-') && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    this.state.stats.record({ method, path: url.pathname, query: url.search.slice(1), headers, at: this.state.clock.now() });
+  }
+
+  private async handleControl(method: string, op: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let input: Record<string, unknown> = {};
+    try {
+      const raw = await readBody(req);
+      if (raw.trim() !== '') input = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      sendJson(res, 400, { error: 'the control API takes a JSON object' });
+      return;
+    }
+    const route = `${method} ${op}`;
+    switch (route) {
+      case 'POST faults': {
+        const faults = input.faults;
+        if (!Array.isArray(faults) || !faults.every(isFault)) {
+          sendJson(res, 400, { error: 'faults must be a list of {type:"status"|"delay"|"drop", ...}' });
+          return;
+        }
+        this.addFaults(faults);
+        sendJson(res, 200, { ok: true });
+        return;
+      }
+      case 'DELETE faults':
+        this.clearFaults();
+        sendJson(res, 200, { ok: true });
+        return;
+      case 'POST clock': {
+        const seconds = input.advanceSeconds;
+        if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+          sendJson(res, 400, { error: 'advanceSeconds must be a non-negative number' });
+          return;
+        }
+        sendJson(res, 200, { now: this.advanceClock(seconds) });
+        return;
+      }
+      case 'GET clock':
+        sendJson(res, 200, { now: this.now() });
+        return;
+      case 'GET stats':
+        sendJson(res, 200, this.stats());
+        return;
+      case 'POST stats/reset':
+        this.resetStats();
+        sendJson(res, 200, { ok: true });
+        return;
+      case 'GET requests':
+        sendJson(res, 200, this.requests());
+        return;
+      case 'POST reset':
+        this.reset();
+        sendJson(res, 200, { ok: true });
+        return;
+      default:
+        sendJson(res, 404, { error: `unknown control call ${route}` });
+    }
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isFault(value: unknown): value is Fault {
+  if (typeof value !== 'object' || value === null) return false;
+  const f = value as Record<string, unknown>;
+  if (f.type === 'status') return typeof f.status === 'number' && [429, 500, 502, 503].includes(f.status);
+  if (f.type === 'delay') return typeof f.ms === 'number' && f.ms >= 0;
+  return f.type === 'drop';
+}

@@ -1,0 +1,254 @@
+/**
+ * Fakes for the export job tests: a fake clock with real timer semantics (timers fire in order as time
+ * is moved, and each firing can be awaited), a Map-backed key-value store, and an in-memory export API
+ * with the server's rules (five slots, idempotency keys, completion after a delay, faults).
+ */
+import { ChargebeeError } from '../../src/chargebee/errors';
+import type { ParamTree } from '../../src/chargebee/catalog/types';
+import type { Clock } from '../../src/exports/jobs/clock';
+import type { DownloadResponse, ExportApi, ExportObject } from '../../src/exports/jobs/export-api';
+import { DownloadLinks } from '../../src/exports/jobs/links';
+import type { KeyValueStore } from '../../src/exports/jobs/store';
+import { JobStore } from '../../src/exports/jobs/store';
+import type { ExportTimingSettings } from '../../src/exports/jobs/timing';
+import { ExportPoller } from '../../src/exports/poller';
+import type { ExportEngineDeps } from '../../src/exports/queue';
+import { ExportQueue } from '../../src/exports/queue';
+
+export interface AdvanceHooks {
+  /** Awaited after each timer fires (e.g. the poller's `settled`). */
+  readonly settle?: () => Promise<void>;
+  /** Awaited before time moves by `deltaMs` (e.g. moving the sandbox clock too). */
+  readonly sync?: (deltaMs: number) => Promise<void>;
+}
+
+export class FakeClock implements Clock {
+  private t: number;
+  private seq = 0;
+  private readonly timers = new Map<number, { at: number; callback: () => void }>();
+
+  constructor(start = 1_700_000_000_000) {
+    this.t = start;
+  }
+
+  now(): number {
+    return this.t;
+  }
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.timers.set(id, { at: this.t + Math.max(0, ms), callback });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+
+  /** Timers armed and not yet fired. */
+  pending(): number {
+    return this.timers.size;
+  }
+
+  /** Moves time forward by `ms`, firing due timers in time order, each followed by `settle`. */
+  async advance(ms: number, hooks: AdvanceHooks = {}): Promise<void> {
+    const target = this.t + ms;
+    for (;;) {
+      const next = [...this.timers.entries()].filter(([, timer]) => timer.at <= target).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+      if (!next) break;
+      const [id, timer] = next;
+      if (timer.at > this.t) await this.moveTo(timer.at, hooks);
+      this.timers.delete(id);
+      timer.callback();
+      await hooks.settle?.();
+    }
+    await this.moveTo(target, hooks);
+  }
+
+  private async moveTo(at: number, hooks: AdvanceHooks): Promise<void> {
+    if (at <= this.t) return;
+    await hooks.sync?.(at - this.t);
+    this.t = at;
+  }
+}
+
+export class MemoryKv implements KeyValueStore {
+  readonly data = new Map<string, string>();
+
+  get<T>(key: string): T | undefined {
+    const raw = this.data.get(key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+  }
+
+  update(key: string, value: unknown): Promise<void> {
+    // Stored as JSON, as globalState does, so nothing non-serialisable survives by accident.
+    this.data.set(key, JSON.stringify(value));
+    return Promise.resolve();
+  }
+}
+
+/** An HTTP error, a connection failing before the request is processed, or after (the answer is lost). */
+export type Fault =
+  | { readonly status: 429 | 500 | 503; readonly code?: string; readonly retryAfterMs?: number }
+  | { readonly network: 'before' | 'after' };
+
+interface ServerExport {
+  readonly id: string;
+  readonly path: string;
+  readonly startedAt: number;
+  status: ExportObject['status'];
+  readonly retrieves: number[];
+}
+
+function networkFailure(): ChargebeeError {
+  return new ChargebeeError({ kind: 'network', message: 'Could not reach the site: the connection was reset.', httpStatus: 0, apiErrorCode: 'econnreset', retryable: true });
+}
+
+/** An export API over a fake clock: every trigger and retrieve is recorded with its time. */
+export class FakeExportServer implements ExportApi {
+  readonly exports = new Map<string, ServerExport>();
+  readonly keys = new Map<string, string>();
+  /** Faults consumed one per call, by calls whose kind matches. */
+  readonly faults: { readonly on: 'trigger' | 'retrieve' | 'any'; readonly fault: Fault }[] = [];
+  readonly calls: { readonly kind: 'trigger' | 'retrieve' | 'download'; readonly at: number; readonly key?: string }[] = [];
+  /** Hook run at the start of a trigger, e.g. to check what was persisted before it. */
+  onTrigger?: (key: string) => void;
+  private seq = 0;
+
+  constructor(private readonly clock: Clock, public completeAfterMs = 30_000, public slots = 5, private readonly file?: Buffer) {}
+
+  trigger(path: string, params: ParamTree, idempotencyKey: string): Promise<ExportObject> {
+    this.calls.push({ kind: 'trigger', at: this.clock.now(), key: idempotencyKey });
+    this.onTrigger?.(idempotencyKey);
+    const lost = this.fault('trigger');
+    const replay = this.keys.get(idempotencyKey);
+    if (replay) return this.answer(this.view(this.exports.get(replay)!), lost);
+    this.tick();
+    if ([...this.exports.values()].filter((e) => e.status === 'in_process').length >= this.slots) {
+      throw new ChargebeeError({ kind: 'api', message: 'limit', httpStatus: 429, apiErrorCode: 'api_request_limit_exceeded', retryable: true });
+    }
+    const id = `ex_${++this.seq}`;
+    const failing = JSON.stringify(params).includes('__fail__');
+    this.exports.set(id, { id, path, startedAt: this.clock.now(), status: failing ? 'failed' : 'in_process', retrieves: [] });
+    this.keys.set(idempotencyKey, id);
+    return this.answer(this.view(this.exports.get(id)!), lost);
+  }
+
+  retrieve(exportId: string): Promise<ExportObject> {
+    this.calls.push({ kind: 'retrieve', at: this.clock.now() });
+    const exp = this.exports.get(exportId);
+    exp?.retrieves.push(this.clock.now());
+    const lost = this.fault('retrieve');
+    if (!exp) throw new ChargebeeError({ kind: 'api', message: 'not found', httpStatus: 404, apiErrorCode: 'resource_not_found', retryable: false });
+    this.tick();
+    return this.answer(this.view(exp), lost);
+  }
+
+  /** Set to make the next download throw an error quoting the URL, as node-fetch's do. */
+  failDownload = false;
+
+  download(url: string): Promise<DownloadResponse> {
+    this.calls.push({ kind: 'download', at: this.clock.now() });
+    if (this.failDownload) return Promise.reject(new Error(`request to ${url} failed, reason: socket hang up`));
+    const expired = Number(new URL(url).searchParams.get('till')) * 1000 <= this.clock.now();
+    const body = this.file ?? Buffer.from('id,email\n1,a@example.com\n');
+    return Promise.resolve({
+      ok: !expired,
+      status: expired ? 403 : 200,
+      headers: { get: (name: string) => (name === 'content-length' ? String(body.length) : null) },
+      body: (async function* () {
+        yield await Promise.resolve(body.subarray(0, 10));
+        yield body.subarray(10);
+      })(),
+    });
+  }
+
+  /** Smallest gap between two retrieves of any one export, in ms (Infinity with fewer than two). */
+  minRetrieveGapMs(): number {
+    let min = Infinity;
+    for (const exp of this.exports.values()) {
+      for (let i = 1; i < exp.retrieves.length; i++) min = Math.min(min, exp.retrieves[i] - exp.retrieves[i - 1]);
+    }
+    return min;
+  }
+
+  running(): number {
+    this.tick();
+    return [...this.exports.values()].filter((e) => e.status === 'in_process').length;
+  }
+
+  private tick(): void {
+    for (const exp of this.exports.values()) {
+      if (exp.status === 'in_process' && this.clock.now() - exp.startedAt >= this.completeAfterMs) exp.status = 'completed';
+    }
+  }
+
+  /** Throws a fault due before processing; returns true when the answer is to be lost after it. */
+  private fault(kind: 'trigger' | 'retrieve'): boolean {
+    const index = this.faults.findIndex((f) => f.on === kind || f.on === 'any');
+    if (index < 0) return false;
+    const fault = this.faults.splice(index, 1)[0].fault;
+    if ('network' in fault) {
+      if (fault.network === 'after') return true;
+      throw networkFailure();
+    }
+    throw new ChargebeeError({
+      kind: 'api', message: `HTTP ${fault.status}`, httpStatus: fault.status,
+      apiErrorCode: fault.code ?? (fault.status === 429 ? 'api_request_limit_exceeded' : 'internal_temporary_error'),
+      retryable: true, retryAfterMs: fault.retryAfterMs,
+    });
+  }
+
+  private answer(exp: ExportObject, lost: boolean): Promise<ExportObject> {
+    return lost ? Promise.reject(networkFailure()) : Promise.resolve(exp);
+  }
+
+  private view(exp: ServerExport): ExportObject {
+    this.tick();
+    // Each retrieve issues a fresh link, valid 4 h from now.
+    const till = Math.floor(this.clock.now() / 1000) + 4 * 3600;
+    return {
+      id: exp.id,
+      status: exp.status,
+      mime_type: 'zip',
+      ...(exp.status === 'completed' ? { download: { download_url: `https://files.example.test/${exp.id}.zip?sig=secret&till=${till}`, valid_till: till } } : {}),
+    };
+  }
+}
+
+export interface Engine {
+  readonly store: JobStore;
+  readonly queue: ExportQueue;
+  readonly poller: ExportPoller;
+  readonly deps: ExportEngineDeps;
+  readonly logs: string[];
+  /** Moves the clock, letting the poller finish each tick it starts. */
+  advance(ms: number, sync?: (deltaMs: number) => Promise<void>): Promise<void>;
+  dispose(): void;
+}
+
+/** Store, queue and poller over `kv`, as activate() builds them; a second call simulates a reload. */
+export function engine(kv: KeyValueStore, clock: FakeClock, api: ExportApi | (() => ExportApi | undefined), settings: Partial<ExportTimingSettings> = {}): Engine {
+  const store = new JobStore(kv);
+  const logs: string[] = [];
+  const deps: ExportEngineDeps = {
+    store,
+    links: new DownloadLinks(),
+    apiFor: typeof api === 'function' ? api : () => api,
+    pathFor: (kind) => `/exports/${kind.replace(/^exports\./, '')}`,
+    clock,
+    settings: () => settings,
+    log: { info: (m) => logs.push(m), warn: (m) => logs.push(m) },
+  };
+  const queue = new ExportQueue(deps);
+  const poller = new ExportPoller(deps, queue);
+  poller.start();
+  return {
+    store, queue, poller, deps, logs,
+    advance: (ms, sync) => clock.advance(ms, { settle: () => poller.settled(), sync }),
+    dispose: () => {
+      poller.dispose();
+      queue.dispose();
+    },
+  };
+}
