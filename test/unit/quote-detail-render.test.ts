@@ -64,6 +64,13 @@ describe('quote detail rendering', () => {
     assert.match(html, /Nov 14, 2023, 10:13 PM/);
   });
 
+  it('shows a service period under recurring line items only', () => {
+    const recurring = { description: 'Pro', date_from: 1_700_000_000, date_to: 1_702_592_000, quantity: 1, unit_amount: 100, amount: 100 };
+    const html = page(envelope({ line_items: [recurring, { ...recurring, description: 'Setup', date_to: 1_700_000_000 }] }));
+    assert.match(html, /Pro<br><span class="muted">Nov 14, 2023 – Dec 14, 2023<\/span><\/th>/);
+    assert.match(html, /<th scope="row">Setup<\/th>/);
+  });
+
   it('renders API text inert: a <script> note, a hostile id and name come out escaped', () => {
     const html = page(envelope({ id: '"><img src=x onerror=alert(1)>', name: '<b>x</b>', notes: [{ note: '<script>alert("pwned")</script>' }, '</style><script>1</script>'] }));
     assert.match(html, /<p class="note">&lt;script&gt;alert\(&quot;pwned&quot;\)&lt;\/script&gt;<\/p>/);

@@ -45,6 +45,19 @@ export function formatTimestamp(seconds: number | undefined, where: DisplayLocal
   }
 }
 
+/** A service period, "Sep 22, 2026 – Oct 22, 2026", or '' when it is a single moment (one-time charges). */
+export function formatPeriod(from: number | undefined, to: number | undefined, where: DisplayLocale): string {
+  if (from === undefined || to === undefined || !(to > from)) return '';
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+  if (where.timeZone !== undefined) options.timeZone = where.timeZone;
+  try {
+    const f = new Intl.DateTimeFormat(where.locale, options);
+    return `${f.format(new Date(from * 1000))} – ${f.format(new Date(to * 1000))}`;
+  } catch {
+    return '';
+  }
+}
+
 /** `create_subscription_for_customer` -> "Create subscription for customer". */
 export function humanize(value: string | undefined): string {
   if (value === undefined || value === '') return '—';

@@ -5,7 +5,7 @@
  * (`default-src 'none'`) forbids every other script, inline handler, remote style and connection.
  */
 import { escapeHtml as esc, text } from './escape';
-import { formatMoney, formatQuantity, formatTimestamp, humanize, type DisplayLocale } from './format';
+import { formatMoney, formatPeriod, formatQuantity, formatTimestamp, humanize, type DisplayLocale } from './format';
 import type { DetailAction } from './messages';
 import type { QuoteAddress, QuoteEnvelope, QuoteLineItem, QuoteObject } from './quote-model';
 
@@ -144,7 +144,9 @@ function lineItemRow(li: QuoteLineItem, q: QuoteObject, opts: DetailPageOptions)
   const discount = (li.discount_amount ?? 0) + (li.item_level_discount_amount ?? 0);
   const unit = li.unit_amount_in_decimal !== undefined && li.unit_amount_in_decimal !== '' ? esc(li.unit_amount_in_decimal) : money(li.unit_amount, q, opts);
   const tax = li.tax_rate !== undefined && li.tax_rate > 0 ? `${money(li.tax_amount, q, opts)} <span class="muted">(${esc(String(li.tax_rate))}%)</span>` : money(li.tax_amount ?? 0, q, opts);
-  return `<tr><th scope="row">${text(li.description)}</th><td>${esc(entity === '' ? '—' : entity)}</td><td class="num">${esc(formatQuantity(li.quantity, li.quantity_in_decimal))}</td><td class="num">${unit}</td><td class="num">${money(discount, q, opts)}</td><td class="num">${tax}</td><td class="num">${money(li.amount, q, opts)}</td></tr>`;
+  const period = formatPeriod(li.date_from, li.date_to, opts);
+  const periodLine = period === '' ? '' : `<br><span class="muted">${esc(period)}</span>`;
+  return `<tr><th scope="row">${text(li.description)}${periodLine}</th><td>${esc(entity === '' ? '—' : entity)}</td><td class="num">${esc(formatQuantity(li.quantity, li.quantity_in_decimal))}</td><td class="num">${unit}</td><td class="num">${money(discount, q, opts)}</td><td class="num">${tax}</td><td class="num">${money(li.amount, q, opts)}</td></tr>`;
 }
 
 function discounts(q: QuoteObject, opts: DetailPageOptions): string {
