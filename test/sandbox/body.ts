@@ -14,6 +14,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       reject(new BodyTooLarge());
       return;
     }
+    // Chunked bodies have no content-length, so the cap is enforced while reading too.
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;

@@ -33,6 +33,7 @@ export async function renderQuotePdf(quote: Quote, customer: Customer | undefine
   const write = (text: string, x: number, size = 10, f: PDFFont = font): void => {
     page.drawText(safe(text, f), { x, y, size, font: f, color: rgb(0.1, 0.1, 0.1) });
   };
+  // Long quotes flow onto further pages instead of drawing below the margin.
   const line = (gap = 16): void => {
     y -= gap;
     if (y < 60) {

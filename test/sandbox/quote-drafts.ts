@@ -37,6 +37,7 @@ export interface QuoteDraft {
   vatNumber?: string;
 }
 
+// Calendar-free periods: the sandbox quotes one term, and term length only shapes date_from/date_to.
 const PERIOD_SECONDS = { day: 86400, week: 7 * 86400, month: 30 * 86400, year: 365 * 86400 } as const;
 
 export function termEnd(start: number, period: number, unit: keyof typeof PERIOD_SECONDS): number {
@@ -78,6 +79,7 @@ function readCoupons(ctx: DraftContext, tree: FormTree, currency: () => string):
   if (single !== undefined) refs.push({ id: single, param: 'coupon' });
   const subCoupon = str(obj(tree, 'subscription'), 'coupon');
   if (subCoupon !== undefined) refs.push({ id: subCoupon, param: 'subscription[coupon]' });
+  // The same coupon named twice (coupon_ids and coupon) applies once.
   const seen = new Set<string>();
   const out: Coupon[] = [];
   for (const ref of refs) {
@@ -86,6 +88,7 @@ function readCoupons(ctx: DraftContext, tree: FormTree, currency: () => string):
     const coupon = ctx.store.coupons.get(ref.id);
     if (!coupon) throw notFound(ref.param);
     if (coupon.status !== 'active') throw new ApiError(400, 'resource_limit_exhausted', `The coupon ${coupon.id} is ${coupon.status}`, 'invalid_request', ref.param);
+    // A fixed amount is money in one currency; it cannot discount a quote in another.
     if (coupon.discount_type === 'fixed_amount' && coupon.currency_code !== currency()) {
       throw paramWrongValue(ref.param, `coupon ${coupon.id} is in ${coupon.currency_code ?? '?'}, not ${currency()}`);
     }
@@ -144,12 +147,14 @@ function pc1Lines(ctx: DraftContext, planId: string, planParam: string, sub: For
   const quantity = int(sub, 'plan_quantity', 'subscription[plan_quantity]') ?? 1;
   const unitPrice = int(sub, 'plan_unit_price', 'subscription[plan_unit_price]') ?? plan.price;
   const trialEnd = int(sub, 'trial_end', 'subscription[trial_end]');
+  // The first paid term starts after the trial (trial_end=0 means no trial) or on the start date.
   const start = Math.max(int(sub, 'start_date', 'subscription[start_date]') ?? ctx.now, trialEnd !== undefined && trialEnd > 0 ? trialEnd : 0);
   const end = termEnd(start, plan.period, plan.period_unit);
   const withSub = subscriptionId !== undefined ? { subscription_id: subscriptionId } : {};
   const lines: PriceLine[] = [
     { description: plan.invoice_name, entity_type: 'plan', entity_id: plan.id, unit_amount: unitPrice, quantity, pricing_model: plan.pricing_model, date_from: start, date_to: end, ...withSub },
   ];
+  // Setup fees are charged once, when the subscription is created, never on a change.
   const setupFee = int(sub, 'setup_fee', 'subscription[setup_fee]') ?? plan.setup_cost;
   if (isNew && setupFee !== undefined && setupFee > 0) {
     lines.push({ description: `${plan.invoice_name} Setup Fee`, entity_type: 'plan_setup', entity_id: plan.id, unit_amount: setupFee, quantity: 1, pricing_model: 'flat_fee', date_from: ctx.now, date_to: ctx.now, ...withSub });
@@ -205,6 +210,7 @@ export function draftPc1UpdateSubscription(ctx: DraftContext, tree: FormTree, su
   if (existing.plan_id === undefined) throw paramWrongValue('subscription[id]', 'is a product catalog 2.0 subscription; use update_subscription_quote_for_items');
   const customer = findCustomer(ctx, existing.customer_id);
   const given = readAddons(tree);
+  // Without replace_addon_list the given addons are merged into the subscription's current ones.
   const replace = bool(tree, 'replace_addon_list', 'replace_addon_list') ?? false;
   const kept: AddonSelection[] = replace ? [] : (existing.addons ?? []).filter((a) => !given.some((g) => g.id === a.id)).map((a) => ({ id: a.id, quantity: a.quantity, unit_price: a.unit_price, param: 'addons' }));
   checkEventAddons(ctx, tree);
@@ -290,6 +296,7 @@ function readItemRows(ctx: DraftContext, tree: FormTree, key: 'subscription_item
   });
 }
 
+/** PC2 `discounts[...]` rows; `remove` rows only matter for discounts the sandbox never stores. */
 function readManualDiscounts(tree: FormTree, ctxItems: readonly ItemSelection[]): ManualDiscount[] {
   const out: ManualDiscount[] = [];
   rows(tree, 'discounts').forEach((row, i) => {
@@ -332,6 +339,7 @@ function pc2Lines(ctx: DraftContext, items: readonly ItemSelection[], currency: 
   return { lines, quoted };
 }
 
+/** A PC2 subscription has exactly one plan item price; addons and charges hang off it. */
 function planItemOf(items: readonly ItemSelection[], param: string): ItemSelection {
   const plans = items.filter((s) => s.price.item_type === 'plan');
   if (plans.length !== 1) throw paramWrongValue(param, plans.length === 0 ? 'exactly one plan item price is required' : 'only one plan item price is allowed');
@@ -405,6 +413,7 @@ export function draftPc2UpdateSubscription(ctx: DraftContext, tree: FormTree, su
 export function draftPc2Charges(ctx: DraftContext, tree: FormTree, customerId?: string): QuoteDraft {
   const customer = findCustomer(ctx, customerId ?? required(str(tree, 'customer_id'), 'customer_id'), 'customer_id');
   const items = readItemRows(ctx, tree, 'item_prices');
+  // This endpoint invoices one-time charges; recurring plan/addon prices belong to subscription quotes.
   items.forEach((sel) => {
     if (sel.price.item_type !== 'charge') throw paramWrongValue(sel.param, 'only charge item prices can be quoted here');
   });

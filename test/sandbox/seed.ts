@@ -68,6 +68,7 @@ function makeCustomer(rng: Prng, index: number, now: number): Customer {
   };
 }
 
+/** PC1 subscriptions carry plan_id/addons, PC2 ones subscription_items; the quote drafts tell them apart by that. */
 function makeSubscription(store: Store, rng: Prng, customer: Customer, pc: 1 | 2, now: number): Subscription {
   const currency = customer.preferred_currency_code as SeedCurrency;
   const created = customer.created_at + rng.int(1, 20) * DAY;
@@ -161,6 +162,7 @@ const RECIPES: readonly Recipe[] = [
 const STATUS_MIX: readonly (QuoteStatus | 'expired' | 'deleted')[] = ['open', 'open', 'open', 'accepted', 'declined', 'invoiced', 'closed', 'expired', 'open', 'accepted', 'deleted', 'open'];
 
 function seedQuotes(store: Store, rng: Prng, now: number, count: number, catalog: 1 | 2 | undefined, customers: readonly Customer[]): void {
+  // Change quotes need a subscription of the customer; recipes that do not fit a customer are skipped.
   const subsByCustomer = new Map<string, Subscription>();
   for (const s of store.subscriptions.values()) subsByCustomer.set(s.customer_id, s);
   const recipes = RECIPES.filter((_r, i) => catalog === undefined || (i < 3 ? 1 : 2) === catalog);
@@ -187,6 +189,7 @@ function seedQuotes(store: Store, rng: Prng, now: number, count: number, catalog
   }
 }
 
+/** Invoices, transactions, credit notes and orders: only exports read them, so they stay simple. */
 function seedBilling(store: Store, rng: Prng, now: number, customers: readonly Customer[]): void {
   const invoices = [...store.invoices.values()];
   for (let i = 0; i < 20; i++) {
@@ -264,6 +267,7 @@ function seedPc2Extras(store: Store, now: number): void {
 
 export function seedStore(kind: SeedKind, now: number, catalog: 1 | 2 | undefined): Store {
   const store = new Store();
+  // A fixed seed per kind: same data on every start, across machines.
   const rng = new Prng(kind === 'large' ? 7 : 42);
   seedCatalog(store, now);
   if (kind === 'empty') return store;

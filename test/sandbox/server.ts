@@ -136,6 +136,7 @@ export class Sandbox implements SandboxControl {
       req.socket.destroy();
       return;
     }
+    // A delay holds the request and then serves it normally, like a slow network or server.
     if (fault?.type === 'delay') await sleep(fault.ms);
     let raw: string;
     try {
@@ -145,6 +146,7 @@ export class Sandbox implements SandboxControl {
       sendError(res, new ApiError(413, 'invalid_request', 'Sorry, the request body is larger than 1 MB', 'invalid_request'));
       return;
     }
+    // The body is read first so a faulted POST does not leave the client writing into a closed socket.
     if (fault?.type === 'status') {
       this.sendFault(res, fault);
       return;
@@ -181,6 +183,7 @@ export class Sandbox implements SandboxControl {
       const query = parseForm(url.search.slice(1));
       parsed = method === 'POST' ? parseForm(raw) : query;
       const idemKey = method === 'POST' ? headerValue(req.headers['chargebee-idempotency-key']) : undefined;
+      // The payload hash covers the body only: POST parameters never travel in the query.
       const hash = requestHash(method, path, raw);
       if (idemKey !== undefined) {
         if (idemKey.length > MAX_KEY_LENGTH) throw invalidRequest(`chargebee-idempotency-key cannot be longer than ${MAX_KEY_LENGTH} characters`);
@@ -194,7 +197,9 @@ export class Sandbox implements SandboxControl {
           return;
         }
       }
+      // Validation runs after the idempotency lookup: a replay answers what the first call answered.
       validateRequest(method, path, parsed.tree, this.state.options.catalog);
+      // One timestamp for the whole request, so every record it touches agrees on `now`.
       const now = this.state.clock.now();
       const result = match.route.handler({
         method, path, pathParams: match.pathParams, query: query.tree, body: method === 'POST' ? parsed.tree : {}, headers: req.headers,
@@ -215,6 +220,7 @@ export class Sandbox implements SandboxControl {
     }
   }
 
+  /** Injected failures look like Chargebee's own: JSON errors, or the gateway's HTML page when asked. */
   private sendFault(res: ServerResponse, fault: Extract<Fault, { type: 'status' }>): void {
     const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
     if (fault.html) {

@@ -32,6 +32,7 @@ function quoteOf(ctx: RequestContext): StoredQuote {
   return stored;
 }
 
+/** Filters apply to the quote as read now, so `status[is]=closed` finds quotes that expired lazily. */
 function listQuotes(ctx: RequestContext) {
   const page = readPageRequest(ctx.query);
   const includeDeleted = ctx.query.include_deleted === 'true';
@@ -56,6 +57,7 @@ function checkKind(stored: StoredQuote, kind: Kind, action: string): void {
   }
 }
 
+/** A create endpoint: parse the body into a draft, price it, store it as an open quote. */
 function createRoute(pattern: string, draft: (ctx: RequestContext, dc: DraftContext) => QuoteDraft): Route {
   return {
     method: 'POST',
@@ -64,6 +66,7 @@ function createRoute(pattern: string, draft: (ctx: RequestContext, dc: DraftCont
   };
 }
 
+/** An edit endpoint: same body as its create, applied to an open quote of the same kind. */
 function editRoute(action: string, kind: Kind, draft: (ctx: RequestContext, dc: DraftContext, stored: StoredQuote) => QuoteDraft): Route {
   return {
     method: 'POST',
@@ -104,6 +107,7 @@ function quoteLineGroups(ctx: RequestContext) {
   return { body: { list: result.items.map((g) => ({ quote_line_group: g })), ...(result.nextOffset !== undefined ? { next_offset: result.nextOffset } : {}) } };
 }
 
+/** The URL points back at this sandbox, through the host the client used to reach it. */
 function pdf(ctx: RequestContext) {
   const stored = quoteOf(ctx);
   const disposition = str(ctx.body, 'disposition_type') === 'inline' ? 'inline' : 'attachment';

@@ -1,0 +1,119 @@
+/**
+ * The quote actions inside the real extension host, against an in-process sandbox: each command runs
+ * through the real registration, write guard and client, with its prompts pre-answered by the command's
+ * second argument, and each result is checked by retrieving the quote from the sandbox afterwards.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { ChargebeeClient } from '../../../src/chargebee/client';
+import { QUOTE_ACTION_COMMANDS as C } from '../../../src/quotes/actions/command-ids';
+import type { QuoteObject } from '../../../src/quotes/detail/quote-model';
+import { quoteOf } from '../../../src/quotes/detail/quote-model';
+import { startSandbox, type RunningSandbox } from '../../sandbox/index';
+import { useSandboxSite } from './quote-site';
+
+describe('quote actions in the extension host', function () {
+  this.timeout(20_000);
+  let sb: RunningSandbox;
+  let client: ChargebeeClient;
+  let releaseSite: () => Promise<void>;
+
+  const retrieve = async (id: string): Promise<QuoteObject> => {
+    const res = await client.call<unknown>('quotes.retrieve', { pathParams: { quote_id: id } });
+    const quote = quoteOf(res.body);
+    assert.ok(quote, `quote ${id} retrievable`);
+    return quote;
+  };
+  /** The n-th quote in `status`, newest first; distinct indexes keep the tests off each other's quotes. */
+  const quoteIn = async (status: string, index = 0): Promise<QuoteObject> => {
+    const res = await client.call<{ list: unknown[] }>('quotes.list', { params: { limit: 100, status: { is: status }, sort_by: { desc: 'date' } } });
+    const quote = res.body.list.map(quoteOf)[index];
+    assert.ok(quote, `the demo seed has ${index + 1} ${status} quotes`);
+    return quote;
+  };
+
+  before(async () => {
+    sb = await startSandbox({ port: 0 });
+    client = new ChargebeeClient({ baseUrl: sb.url, apiKey: sb.apiKey, retry: { maxAttempts: 1 } });
+    releaseSite = await useSandboxSite(sb);
+  });
+
+  after(async () => {
+    await releaseSite();
+    await sb.close();
+  });
+
+  it('accepts an open quote (tree-node argument, comment pre-answered)', async () => {
+    const quote = await quoteIn('open', 0);
+    await vscode.commands.executeCommand(C.accept, { quote }, { comment: 'accepted in a test' });
+    assert.equal((await retrieve(quote.id)).status, 'accepted');
+    const post = sb.control.requests().find((r) => r.method === 'POST' && r.path.endsWith(`/quotes/${quote.id}/update_status`));
+    assert.match(post?.headers['chargebee-idempotency-key'] ?? '', /^[0-9a-f-]{36}$/);
+  });
+
+  it('declines and closes open quotes (id arguments)', async () => {
+    const [a, b] = [await quoteIn('open', 1), await quoteIn('open', 2)];
+    await vscode.commands.executeCommand(C.decline, a.id, { comment: '' });
+    await vscode.commands.executeCommand(C.close, b.id, { comment: 'no longer needed' });
+    assert.equal((await retrieve(a.id)).status, 'declined');
+    assert.equal((await retrieve(b.id)).status, 'closed');
+  });
+
+  it('refuses an action the status does not allow, without calling the API', async () => {
+    const declined = await quoteIn('declined', 0);
+    const before = sb.control.requests().filter((r) => r.method === 'POST').length;
+    await vscode.commands.executeCommand(C.accept, declined.id, { comment: '' });
+    assert.equal(sb.control.requests().filter((r) => r.method === 'POST').length, before);
+    assert.equal((await retrieve(declined.id)).status, 'declined');
+  });
+
+  it('converts an accepted quote to an invoice', async () => {
+    const quote = await quoteIn('accepted', 0);
+    await vscode.commands.executeCommand(C.convert, { quote }, { invoiceImmediately: true, firstInvoicePending: false });
+    const after = await retrieve(quote.id);
+    assert.equal(after.status, 'invoiced');
+    assert.ok(after.invoice_id !== undefined && after.invoice_id !== '', 'the invoice id is set');
+  });
+
+  it('extends the expiry to the end of the chosen UTC day', async () => {
+    const quote = await quoteIn('open', 3);
+    const day = new Date((sb.control.now() + 60 * 86_400) * 1000).toISOString().slice(0, 10);
+    await vscode.commands.executeCommand(C.extend, { quote }, { validTill: day });
+    assert.equal((await retrieve(quote.id)).valid_till, Date.parse(`${day}T23:59:59Z`) / 1000);
+  });
+
+  it('deletes a quote (confirmation pre-answered)', async () => {
+    const quote = await quoteIn('open', 4);
+    await vscode.commands.executeCommand(C.delete, { quote }, { comment: 'duplicate', confirmed: true });
+    await assert.rejects(retrieve(quote.id), (err: Error & { httpStatus?: number }) => err.httpStatus === 404);
+  });
+
+  it('downloads the PDF as quote-<id>-<date>.pdf', async () => {
+    const quote = await quoteIn('open', 0);
+    const file = await vscode.commands.executeCommand<string | undefined>(C.pdf, { quote }, {
+      pdf: { disposition: 'attachment', consolidated: false },
+      openAfterDownload: false,
+    });
+    assert.ok(typeof file === 'string', 'the command answers with the saved file');
+    assert.match(file, new RegExp(`quote-${quote.id}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    const bytes = await readFile(file);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  it('opens the detail view once per quote and shows the raw JSON read-only', async () => {
+    const quote = await quoteIn('open', 0);
+    await vscode.commands.executeCommand(C.open, { quote });
+    await vscode.commands.executeCommand(C.open, quote.id);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === `Quote ${quote.id}`);
+    assert.equal(tabs.length, 1, 'one panel per quote');
+    assert.ok(tabs[0]?.input instanceof vscode.TabInputWebview);
+
+    await vscode.commands.executeCommand(C.showJson, { quote });
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'chargebee-quote' && d.uri.path.endsWith(`quote-${quote.id}.json`));
+    assert.ok(doc, 'the JSON document is open');
+    assert.equal(doc.languageId, 'json');
+    assert.equal((JSON.parse(doc.getText()) as { quote: { id: string } }).quote.id, quote.id);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
