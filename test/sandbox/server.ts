@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkAuth } from './auth';
+import { isBenchFile, serveBenchFile } from './bench-file';
 import { BodyTooLarge, readBody } from './body';
 import { SandboxClock } from './clock';
 import { FaultQueue, StatsRecorder, type Fault, type RecordedRequest, type Stats } from './control';
@@ -126,6 +127,7 @@ export class Sandbox implements SandboxControl {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const origin = `http://${req.headers.host ?? 'localhost'}`;
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      if (this.controlEnabled && isBenchFile(method, url.pathname.slice(CONTROL_PREFIX.length))) return serveBenchFile(url, res);
       if (this.controlEnabled) return this.handleControl(method, url.pathname.slice(CONTROL_PREFIX.length), req, res);
       sendError(res, new ApiError(404, 'resource_not_found', "Sorry, we couldn't find that resource", 'invalid_request'));
       return;

@@ -1,0 +1,247 @@
+/**
+ * registerExportForm: "New Export..." (kind picker, then the form), and the presets (save from the
+ * form; run, edit or delete from the palette). Every path that starts an export ends in `enqueue`,
+ * the same call "Run Again" of a job makes, so a preset run and a re-run queue alike.
+ */
+import * as vscode from 'vscode';
+import type { ExportEndpointSpec } from '../../chargebee/catalog/exports';
+import type { ParamTree } from '../../chargebee/catalog/types';
+import { isCancellation } from '../../chargebee/errors';
+import { validateParams } from '../../chargebee/validate';
+import { fromParamTree } from '../../forms/convert';
+import type { FormValues } from '../../forms/values';
+import { FormPanel } from '../../webview/form-panel';
+import type { ExportJob } from '../jobs/job';
+import type { KeyValueStore } from '../jobs/store';
+import { formPresets } from '../presets/form-presets';
+import type { ExportPreset } from '../presets/store';
+import { ExportPresetStore } from '../presets/store';
+import { EXPORT_FORM_COMMANDS } from './command-ids';
+import type { EnqueueExport, ExportFormController } from './controller';
+import { createExportFormController } from './controller';
+import { isOtherCatalog } from './kind-picker';
+import { exportFormModel, exportSpec } from './model';
+import { confirm, confirmOtherCatalog, pickExportKind, pickPreset } from './prompts';
+import { reportPeriodErrors } from './report-period';
+import type { ExportFormSite } from './site';
+
+type CommandHandler = (...args: unknown[]) => unknown;
+
+export interface ExportFormDeps {
+  readonly extensionUri: vscode.Uri;
+  /** `context.globalState`: presets are kept per site under one key. */
+  readonly state: KeyValueStore;
+  readonly log: vscode.LogOutputChannel;
+  /** The active site, or undefined when none is set up (the command says so). */
+  activeSite(): Promise<ExportFormSite | undefined>;
+  /** ExportQueue.enqueue. */
+  readonly enqueue: EnqueueExport;
+  /** The Export Jobs view id, focused from the "Export queued" message. */
+  readonly jobsView?: string;
+  /** The central registerCommand wrapper; without it a local one logs and shows errors. */
+  registerCommand?(id: string, handler: CommandHandler): vscode.Disposable;
+}
+
+/** `chargebee.exports.new`'s optional argument: skip the picker, and pre-fill the form. */
+export interface NewExportArgs {
+  /** `exports.customers` or `customers`. */
+  readonly kind: string;
+  readonly params?: ParamTree;
+}
+
+/** What `chargebee.exports.new` resolves with: the open form (tests drive its session). */
+export interface OpenExportForm {
+  readonly panel: FormPanel;
+  readonly controller: ExportFormController;
+  readonly site: ExportFormSite;
+}
+
+export interface ExportForms extends vscode.Disposable {
+  readonly presets: ExportPresetStore;
+}
+
+export function registerExportForm(deps: ExportFormDeps): ExportForms {
+  const forms = new ExportFormCommands(deps);
+  const register = (id: string, handler: CommandHandler): vscode.Disposable =>
+    deps.registerCommand ? deps.registerCommand(id, handler) : vscode.commands.registerCommand(id, guarded(deps.log, handler));
+  const c = EXPORT_FORM_COMMANDS;
+  const disposables = [
+    register(c.newExport, (arg) => forms.newExport(arg)),
+    register(c.runPreset, (arg) => forms.runPreset(arg)),
+    register(c.deletePreset, (arg) => forms.deletePreset(arg)),
+    register(c.editAndRunAgain, (arg) => forms.editAndRunAgain(arg)),
+  ];
+  return {
+    presets: forms.presets,
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+    },
+  };
+}
+
+class ExportFormCommands {
+  readonly presets: ExportPresetStore;
+
+  constructor(private readonly deps: ExportFormDeps) {
+    this.presets = new ExportPresetStore(deps.state);
+  }
+
+  async newExport(arg: unknown): Promise<OpenExportForm | undefined> {
+    const site = await this.site();
+    if (!site) return undefined;
+    const args = newExportArgs(arg);
+    let spec: ExportEndpointSpec | undefined;
+    if (args) {
+      spec = exportSpec(args.kind);
+      if (!spec) throw new Error(`There is no export of kind ${args.kind}.`);
+      if (isOtherCatalog(spec, site.catalogVersion) && !(await confirmOtherCatalog(spec, site.catalogVersion))) return undefined;
+    } else {
+      spec = await pickExportKind(site.info.name, site.catalogVersion);
+    }
+    return spec && this.open(site, spec, args?.params);
+  }
+
+  /** A job's form, pre-filled, for "change the filters and run again". */
+  async editAndRunAgain(arg: unknown): Promise<OpenExportForm | undefined> {
+    if (!isJobLike(arg)) throw new Error('Choose a job in the Export Jobs view to run again with changes.');
+    const site = await this.site();
+    if (!site) return undefined;
+    // Jobs of another site would be re-run against the active one: refuse rather than guess.
+    if (site.id !== arg.siteId) throw new Error(`That job ran on ${arg.siteId}; switch to that site to run it again with changes.`);
+    const spec = exportSpec(arg.kind);
+    if (!spec) throw new Error(`There is no export of kind ${arg.kind}.`);
+    return this.open(site, spec, arg.params);
+  }
+
+  async runPreset(arg: unknown): Promise<ExportJob | OpenExportForm | undefined> {
+    const site = await this.site();
+    if (!site) return undefined;
+    const named = typeof arg === 'string' ? arg : isRecord(arg) && typeof arg['name'] === 'string' ? arg['name'] : undefined;
+    let choice: { action: 'run' | 'edit' | 'delete'; preset: ExportPreset } | undefined;
+    if (named !== undefined) {
+      const preset = this.presets.get(site.id, named);
+      if (!preset) throw new Error(`${site.info.name} has no export preset named "${named}".`);
+      choice = { action: 'run', preset };
+    } else {
+      choice = await pickPreset(this.presets.list(site.id), `Run Export Preset on ${site.info.name}`, 'run');
+    }
+    if (!choice) return undefined;
+    const spec = exportSpec(choice.preset.kind);
+    if (!spec) throw new Error(`Preset "${choice.preset.name}" is for an export kind this version does not know (${choice.preset.kind}).`);
+    if (choice.action === 'delete') {
+      await this.removePreset(site, choice.preset);
+      return undefined;
+    }
+    if (choice.action === 'edit') return this.open(site, spec, choice.preset.params);
+    // A preset saved before a catalog change may no longer be valid: show it in the form to fix.
+    const problems = [...validateParams(spec, choice.preset.params), ...reportPeriodErrors(choice.preset.params)];
+    if (problems.length > 0) {
+      void vscode.window.showWarningMessage(`Preset "${choice.preset.name}" needs changes before it can run: ${problems[0]?.message ?? ''}`);
+      return this.open(site, spec, choice.preset.params);
+    }
+    const job = await this.deps.enqueue({ siteId: site.id, kind: spec.id, params: choice.preset.params });
+    this.queued(spec, job);
+    return job;
+  }
+
+  async deletePreset(arg: unknown): Promise<boolean> {
+    const site = await this.site();
+    if (!site) return false;
+    const named = typeof arg === 'string' ? arg : undefined;
+    const preset = named !== undefined ? this.presets.get(site.id, named) : (await pickPreset(this.presets.list(site.id), `Delete Export Preset on ${site.info.name}`, 'delete'))?.preset;
+    if (!preset) return false;
+    return this.removePreset(site, preset);
+  }
+
+  private async removePreset(site: ExportFormSite, preset: ExportPreset): Promise<boolean> {
+    if (!(await confirm(`Delete the export preset "${preset.name}" of ${site.info.name}?`, 'Delete'))) return false;
+    return this.presets.remove(site.id, preset.name);
+  }
+
+  private open(site: ExportFormSite, spec: ExportEndpointSpec, params: ParamTree | undefined): OpenExportForm {
+    const model = exportFormModel(spec, { ...(site.catalogVersion !== undefined ? { catalogVersion: site.catalogVersion } : {}), multiDecimal: site.info.multiDecimal });
+    const initialValues: FormValues | undefined = params ? fromParamTree(model, params, { currency: site.info.currency }) : undefined;
+    const key = `exports.new:${site.id}:${spec.id}`;
+    const existing = FormPanel.find(key);
+    const live = existing && openControllers.get(existing);
+    if (existing && live) {
+      // One form per site and kind: opening it again shows it, with the new values when there are some.
+      existing.reveal();
+      if (initialValues) existing.setValues(initialValues);
+      return { panel: existing, controller: live, site };
+    }
+    const controller = createExportFormController({
+      spec,
+      site,
+      model,
+      enqueue: this.deps.enqueue,
+      ...(initialValues ? { initialValues } : {}),
+      presets: formPresets({
+        store: this.presets,
+        siteId: site.id,
+        spec,
+        model,
+        currency: site.info.currency,
+        prompts: {
+          confirmOverwrite: (p) => confirm(`A preset named "${p.name}" already exists on ${site.info.name}. Replace it?`, 'Replace'),
+          showError: (message) => void vscode.window.showErrorMessage(message),
+          saved: (p) => vscode.window.setStatusBarMessage(`Saved the export preset "${p.name}"`, 3000),
+        },
+      }),
+      onQueued: (job) => this.queued(spec, job),
+    });
+    const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, key, log: this.deps.log });
+    openControllers.set(panel, controller);
+    return { panel, controller, site };
+  }
+
+  private queued(spec: ExportEndpointSpec, job: ExportJob): void {
+    const show = 'Show Export Jobs';
+    const view = this.deps.jobsView;
+    void vscode.window.showInformationMessage(`${spec.title} export queued.`, ...(view ? [show] : [])).then((pick) => {
+      if (pick === show && view) void vscode.commands.executeCommand(`${view}.focus`);
+    });
+    this.deps.log.info(`New export ${spec.id} queued as job ${job.id}.`);
+  }
+
+  private async site(): Promise<ExportFormSite | undefined> {
+    const site = await this.deps.activeSite();
+    if (!site) void vscode.window.showInformationMessage('Add a Chargebee site first, then start an export.');
+    return site;
+  }
+}
+
+/** The controller behind each open panel, so a second open of the same form returns the live one. */
+const openControllers = new WeakMap<FormPanel, ExportFormController>();
+
+function newExportArgs(arg: unknown): NewExportArgs | undefined {
+  if (typeof arg === 'string') return { kind: arg };
+  if (!isRecord(arg) || typeof arg['kind'] !== 'string') return undefined;
+  const params = arg['params'];
+  return { kind: arg['kind'], ...(isRecord(params) ? { params: params as ParamTree } : {}) };
+}
+
+function isJobLike(arg: unknown): arg is Pick<ExportJob, 'siteId' | 'kind' | 'params'> {
+  return isRecord(arg) && typeof arg['siteId'] === 'string' && typeof arg['kind'] === 'string' && isRecord(arg['params']);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function guarded(log: vscode.LogOutputChannel, handler: CommandHandler): CommandHandler {
+  return async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (isCancellation(err)) return undefined;
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(message);
+      const show = 'Show Log';
+      void vscode.window.showErrorMessage(message, show).then((choice) => {
+        if (choice === show) log.show();
+      });
+      return undefined;
+    }
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * registerQuoteForms: "New Quote: Subscription for a Customer", "New Quote: Change a Subscription",
+ * "New Quote: One-time Charges", "New Quote..." (asks which kind), and "Edit Quote" for open quotes.
+ * Each opens the endpoint of the active site's product catalog in a form panel. A command resolves
+ * with the opened form (controller and panel), which the extension-host tests drive directly.
+ */
+import * as vscode from 'vscode';
+import type { ProductCatalog } from '../../chargebee/catalog/types';
+import { isCancellation } from '../../chargebee/errors';
+import { FormPanel } from '../../webview/form-panel';
+import { quoteRefFrom } from '../actions/args';
+import type { QuoteEnvelope } from '../detail/quote-model';
+import { pickQuote } from '../picker';
+import { isActionAllowed, statusesAllowing } from '../state-rules';
+import { initialValuesFor, newQuoteArgsFrom } from './args';
+import { QUOTE_FORM_COMMANDS } from './command-ids';
+import { QuoteFormController } from './controller';
+import type { CommandHandler, QuoteFormDeps, QuoteFormSite } from './deps';
+import { EditRefusedError, planEditForm } from './edit-form';
+import type { FormMode, QuoteKind } from './kinds';
+import { KIND_DETAILS, KIND_LABELS, QUOTE_KINDS } from './kinds';
+
+/** What the commands resolve with. */
+export interface OpenedQuoteForm {
+  readonly controller: QuoteFormController;
+  readonly panel: FormPanel;
+}
+
+const NO_SITE = 'No Chargebee site is set up yet. Add one first ("Chargebee: Add Site...").';
+
+export function registerQuoteForms(deps: QuoteFormDeps): vscode.Disposable {
+  const forms = new QuoteForms(deps);
+  const register = (id: string, handler: CommandHandler): vscode.Disposable =>
+    deps.registerCommand ? deps.registerCommand(id, refusing(handler)) : vscode.commands.registerCommand(id, guarded(deps.log, refusing(handler)));
+  const c = QUOTE_FORM_COMMANDS;
+  const disposables = [
+    register(c.newQuote, async (arg) => forms.openNew(undefined, arg)),
+    register(c.newSubscription, async (arg) => forms.openNew('subscription', arg)),
+    register(c.newChange, async (arg) => forms.openNew('change', arg)),
+    register(c.newOneTime, async (arg) => forms.openNew('onetime', arg)),
+    register(c.edit, async (arg) => forms.openEdit(arg)),
+  ];
+  return {
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+    },
+  };
+}
+
+class QuoteForms {
+  constructor(private readonly deps: QuoteFormDeps) {}
+
+  private nowMs(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  private async site(): Promise<QuoteFormSite> {
+    const site = await this.deps.activeSite();
+    if (!site) throw new Refusal(NO_SITE);
+    return site;
+  }
+
+  /** The site's catalog setting; a site without one is asked about (not remembered: that is the site's setting). */
+  private async catalogOf(site: QuoteFormSite): Promise<ProductCatalog | undefined> {
+    if (site.catalogVersion !== undefined) return site.catalogVersion;
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: 'Product Catalog 2.0', description: 'items and item prices', catalog: 2 as const },
+        { label: 'Product Catalog 1.0', description: 'plans and addons', catalog: 1 as const },
+      ],
+      { title: `Which product catalog does ${site.info.name} use?`, placeHolder: 'Set it in the site settings to skip this question' },
+    );
+    return picked?.catalog;
+  }
+
+  async openNew(kind: QuoteKind | undefined, arg: unknown): Promise<OpenedQuoteForm | undefined> {
+    const args = newQuoteArgsFrom(arg);
+    const site = await this.site();
+    const chosen = kind ?? args.kind ?? (await askKind());
+    if (chosen === undefined) return undefined;
+    const catalog = args.catalog ?? (await this.catalogOf(site));
+    if (catalog === undefined) return undefined;
+    const initialValues = initialValuesFor(chosen, args);
+    const controller = new QuoteFormController({
+      site,
+      kind: chosen,
+      mode: 'create',
+      catalog,
+      ...(initialValues ? { initialValues } : {}),
+      onSaved: (envelope, mode) => this.saved(site, envelope, mode),
+    });
+    this.deps.log.info(`Quote form: ${controller.spec.id} on ${site.info.name}`);
+    const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, log: this.deps.log });
+    return { controller, panel };
+  }
+
+  async openEdit(arg: unknown): Promise<OpenedQuoteForm | undefined> {
+    const site = await this.site();
+    const siteId = typeof arg === 'object' && arg !== null && 'siteId' in arg ? (arg as { siteId?: unknown }).siteId : undefined;
+    if (typeof siteId === 'string' && siteId !== site.id) throw new Refusal('That quote belongs to another site than the active one; switch to its site first.');
+    let quoteId = quoteRefFrom(arg)?.id;
+    if (quoteId === undefined) {
+      const now = Math.floor(this.nowMs() / 1000);
+      const quote = await pickQuote(site.client, {
+        title: `Quote to edit on ${site.info.name}`,
+        statuses: statusesAllowing('edit'),
+        accept: (q) => isActionAllowed(q, 'edit', now),
+        locale: vscode.env.language,
+      });
+      quoteId = quote?.id;
+    }
+    if (quoteId === undefined) return undefined;
+    const key = `quotes.edit:${site.id}:${quoteId}`;
+    const open = FormPanel.find(key);
+    if (open && open.session.formId === key) {
+      open.reveal();
+      return undefined;
+    }
+    const id = quoteId;
+    const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Loading quote ${id}…` }, async () => {
+      try {
+        return await planEditForm(site, id, this.nowMs(), async () => this.catalogOf(site));
+      } catch (err) {
+        throw err instanceof EditRefusedError ? new Refusal(err.message) : err;
+      }
+    });
+    if (!plan) return undefined;
+    // Whatever the tree showed, it now shows the quote as it is.
+    this.deps.tree?.quoteChanged(site.id, plan.envelope.quote);
+    const controller = new QuoteFormController({
+      site,
+      kind: plan.kind,
+      mode: 'edit',
+      catalog: plan.catalog,
+      quoteId: id,
+      initialValues: plan.values,
+      currency: plan.currency,
+      description: plan.description,
+      onSaved: (envelope, mode) => this.saved(site, envelope, mode),
+    });
+    const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, key, log: this.deps.log });
+    return { controller, panel };
+  }
+
+  /** After a create or edit: the tree gets the row, and the person gets Open / Show in Tree. */
+  private saved(site: QuoteFormSite, envelope: QuoteEnvelope, mode: FormMode): void {
+    const quote = envelope.quote;
+    this.deps.tree?.quoteChanged(site.id, quote);
+    this.deps.log.info(`Quote ${quote.id} ${mode === 'edit' ? 'updated' : 'created'} on ${site.info.name}`);
+    const actions: string[] = [];
+    if (this.deps.openQuoteCommand !== undefined) actions.push('Open');
+    if (this.deps.tree?.reveal !== undefined) actions.push('Show in Tree');
+    void vscode.window.showInformationMessage(`Quote #${quote.id} ${mode === 'edit' ? 'updated' : 'created'}`, ...actions).then(async (choice) => {
+      try {
+        if (choice === 'Open' && this.deps.openQuoteCommand !== undefined) await vscode.commands.executeCommand(this.deps.openQuoteCommand, { quote, siteId: site.id });
+        if (choice === 'Show in Tree') await this.deps.tree?.reveal?.(site.id, quote.id);
+      } catch (err) {
+        this.deps.log.warn(`After quote ${quote.id}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+  }
+}
+
+/** `quoteKind`, not `kind`: QuickPickItem.kind marks separators. */
+interface KindItem extends vscode.QuickPickItem {
+  readonly quoteKind: QuoteKind;
+}
+
+async function askKind(): Promise<QuoteKind | undefined> {
+  const items: KindItem[] = QUOTE_KINDS.map((kind) => ({ label: KIND_LABELS[kind], detail: KIND_DETAILS[kind], quoteKind: kind }));
+  const picked = await vscode.window.showQuickPick(
+    items,
+    { title: 'New Quote', placeHolder: 'What is the quote for?' },
+  );
+  return picked?.quoteKind;
+}
+
+/** A message for the person that is not an error (no "Show Log"): the command just can't go on. */
+class Refusal extends Error {}
+
+function refusing(handler: CommandHandler): CommandHandler {
+  return async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      void vscode.window.showWarningMessage(err.message);
+      return undefined;
+    }
+  };
+}
+
+/** The fallback wrapper when no central one is passed: silent on cancel, a short error with "Show Log". */
+function guarded(log: vscode.LogOutputChannel, handler: CommandHandler): CommandHandler {
+  return async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (isCancellation(err)) return undefined;
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(message);
+      void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+        if (choice === 'Show Log') log.show();
+      });
+      return undefined;
+    }
+  };
+}

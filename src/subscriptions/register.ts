@@ -1,0 +1,101 @@
+/**
+ * registerSubscriptionCommands: "Import Unbilled Charges..." (subscription picked first, or given as
+ * the argument: an id, `{ id }` or `{ subscription: { id } }`), and "Edit Request Headers..." for the
+ * active site. activate() calls it once and owns the returned Disposable.
+ */
+import * as vscode from 'vscode';
+import { ChargebeeError, isCancellation } from '../chargebee/errors';
+import { editRequestHeaders } from '../sites/request-headers-command';
+import { FormPanel } from '../webview/form-panel';
+import { SUBSCRIPTION_COMMANDS } from './command-ids';
+import type { CommandHandler, SubscriptionDeps, UnbilledSite } from './deps';
+import { subscriptionIdOf } from './args';
+import { pickSubscription } from './subscription-pick';
+import { createUnbilledFormController } from './unbilled-controller';
+import type { UnbilledFormController } from './unbilled-controller';
+
+/** What the import command resolves with (tests and other commands may use it). */
+export interface OpenedImportForm {
+  readonly panel: FormPanel;
+  readonly controller: UnbilledFormController;
+}
+
+const NO_SITE = 'No Chargebee site is set up yet. Add one first ("Chargebee: Add Site...").';
+
+export function registerSubscriptionCommands(deps: SubscriptionDeps): vscode.Disposable {
+  const register = (id: string, handler: CommandHandler): vscode.Disposable =>
+    deps.registerCommand ? deps.registerCommand(id, handler) : vscode.commands.registerCommand(id, guarded(deps.log, handler));
+  const disposables = [
+    register(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg)),
+    register(SUBSCRIPTION_COMMANDS.editRequestHeaders, async (_arg, args) => {
+      const site = await deps.activeSite();
+      if (!site) {
+        void vscode.window.showWarningMessage(NO_SITE);
+        return undefined;
+      }
+      // The first argument is free for a tree node later; scripted settings come second.
+      return editRequestHeaders(deps.headers, { id: site.id, label: `${site.info.name} (${site.info.mode})` }, args ?? _arg);
+    }),
+  ];
+  return {
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+    },
+  };
+}
+
+export async function openImportForm(deps: SubscriptionDeps, arg: unknown): Promise<OpenedImportForm | undefined> {
+  const site = await deps.activeSite();
+  if (!site) {
+    void vscode.window.showWarningMessage(NO_SITE);
+    return undefined;
+  }
+  const given = subscriptionIdOf(arg);
+  const id = given ?? (await pickSubscription(site.client, `Import unbilled charges (${site.info.name})`));
+  if (id === undefined) return undefined;
+  const picked = await describeSubscription(site, id);
+  const controller = createUnbilledFormController({
+    site,
+    subscriptionId: picked.id,
+    ...(picked.currency !== undefined ? { currency: picked.currency } : {}),
+    siteHeaders: () => deps.headers.forSite(site.id),
+  });
+  const panel = FormPanel.show({ extensionUri: deps.extensionUri, controller, key: `subscriptions.importUnbilledCharges:${site.id}:${picked.id}`, log: deps.log });
+  controller.attachValues(() => panel.session.currentValues);
+  return { panel, controller };
+}
+
+interface PickedSubscription {
+  readonly id: string;
+  readonly currency?: string;
+}
+
+/** Retrieves the chosen subscription, for its currency; a missing one is said plainly before any form opens. */
+async function describeSubscription(site: UnbilledSite, subscriptionId: string): Promise<PickedSubscription> {
+  try {
+    const res = await site.client.call<{ subscription?: { currency_code?: unknown } }>('subscriptions.retrieve', { pathParams: { subscription_id: subscriptionId } });
+    const currency = res.body.subscription?.currency_code;
+    return typeof currency === 'string' && currency !== '' ? { id: subscriptionId, currency } : { id: subscriptionId };
+  } catch (err) {
+    if (err instanceof ChargebeeError && err.httpStatus === 404) throw new Error(`Subscription ${subscriptionId} was not found on ${site.info.name}.`);
+    throw err;
+  }
+}
+
+/** The fallback wrapper when no central one is passed: silent on cancel, a short error with "Show Log". */
+function guarded(log: vscode.LogOutputChannel, handler: CommandHandler): CommandHandler {
+  return async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (isCancellation(err)) return undefined;
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(message);
+      const show = 'Show Log';
+      void vscode.window.showErrorMessage(message, show).then((choice) => {
+        if (choice === show) log.show();
+      });
+      return undefined;
+    }
+  };
+}

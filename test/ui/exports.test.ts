@@ -1,0 +1,100 @@
+/**
+ * A new user's export, through the real workbench in Chromium: "New Export..." from the palette, the
+ * customers kind, two filter rows built in the form, "Start Export", the status bar showing the export
+ * running and then going idle, and the CSV opening in an editor tab. The sandbox finishes exports after
+ * 2 s; the extension's first retrieve waits the poller's 10 s minimum, so the journey takes ~15 s.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { repoRoot } from '../../scripts/lib/code-server';
+import { startSandbox, type RunningSandbox } from '../sandbox/index';
+import { answerInput, palette, startWorkbench, webviewFrame, type Workbench } from './harness';
+
+/** The status bar entry of the export jobs (ExportStatusBar), matched by its text. */
+const exportStatus = (page: Page) => page.locator('.statusbar-item').filter({ hasText: /exports? (running|queued)/ });
+
+/** The cells of one CSV line (quoted cells may hold commas and doubled quotes). */
+function csvCells(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => {
+    const cell = m[1] ?? '';
+    return cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+  });
+}
+
+async function waitForForm(page: Page): Promise<FrameLocator> {
+  const frame = webviewFrame(page);
+  await frame.locator('[data-testid="add-filter"]').waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+/** Adds a filter row and fills it: field by `group|name`, operator, one value. */
+async function addFilter(frame: FrameLocator, row: number, field: string, op: string, value: { select?: string; fill?: string }): Promise<void> {
+  await frame.locator('[data-testid="add-filter"]').click();
+  const path = `filter:${row}`;
+  await frame.locator(`[data-testid="field-${path}:field"]`).selectOption(field);
+  await frame.locator(`[data-testid="field-${path}:op"]`).selectOption(op);
+  const editor = frame.locator(`[data-testid="field-${path}:value"]`);
+  if (value.select !== undefined) await editor.selectOption(value.select);
+  if (value.fill !== undefined) await editor.fill(value.fill);
+}
+
+describe('exports UI: new customers export with two filters', function () {
+  this.timeout(180_000);
+  let sb: RunningSandbox;
+  let wb: Workbench | undefined;
+
+  before(async () => {
+    if (!existsSync(join(repoRoot, 'dist/extension.js')) || !existsSync(join(repoRoot, 'dist/webview/forms.entry.js'))) {
+      execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { stdio: 'inherit' });
+    }
+    sb = await startSandbox({ port: 0, exportSeconds: 2 });
+    wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey } });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await sb?.close();
+  });
+
+  it('builds the export in the form, sees it run in the status bar, and gets the CSV in an editor', async () => {
+    const w = wb;
+    assert.ok(w);
+    const { page } = w;
+
+    await palette(page, 'Chargebee: New Export...');
+    await answerInput(page, 'Customers', { prompt: /What to export/ });
+    const frame = await waitForForm(page);
+
+    await addFilter(frame, 0, 'customer|auto_collection', 'is', { select: 'on' });
+    await addFilter(frame, 1, 'customer|created_at', 'after', { fill: '2001-01-01' });
+    // The live preview shows both filters as they will be sent (the date as UTC seconds).
+    const preview = frame.locator('[data-testid="preview"]');
+    await preview.filter({ hasText: 'customer[auto_collection][is]=on' }).waitFor({ timeout: 10_000 });
+    await preview.filter({ hasText: `customer[created_at][after]=${Date.UTC(2001, 0, 1) / 1000}` }).waitFor({ timeout: 10_000 });
+    await w.screenshot('exports-1-form-with-two-filters');
+
+    await frame.locator('[data-testid="submit"]').click();
+    await exportStatus(page).first().waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await exportStatus(page).first().innerText(), /1 export (running|queued)/);
+    await w.screenshot('exports-2-status-bar-running');
+
+    // The sandbox built the file from exactly these filters: only customers with auto collection on.
+    const jobs = [...sb.control.store.exports.values()];
+    assert.equal(jobs.length, 1, 'one export was triggered');
+    const csv = jobs[0]?.files[0]?.csv ?? '';
+    const [header = '', ...rows] = csv.trim().split(/\r?\n/);
+    const column = csvCells(header).indexOf('auto_collection');
+    assert.ok(column >= 0 && rows.length > 0, 'the customers CSV has rows and an auto_collection column');
+    assert.ok(rows.every((row) => csvCells(row)[column] === 'on'), 'every exported customer has auto collection on');
+
+    // Done: the item hides when nothing runs, and the CSV opens in an editor tab.
+    await exportStatus(page).first().waitFor({ state: 'hidden', timeout: 45_000 });
+    const csvTab = page.locator('.tabs-container .tab').filter({ hasText: /\.csv/ });
+    await csvTab.first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await csvTab.first().innerText(), /customers.*\.csv/i);
+    await w.screenshot('exports-3-csv-open');
+  });
+});
