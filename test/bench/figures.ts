@@ -49,8 +49,8 @@ export function figure(input: FigureInput): Figure {
   return { id: input.id, name: input.name, unit: input.unit, value: input.value, reference: input.reference, ratio, goal, met, ...(input.notes ? { notes: input.notes } : {}) };
 }
 
-export function notMeasured(id: string, name: string, unit: string, why: string, goal?: Goal): Figure {
-  return { id, name, unit, value: null, reference: { label: '-', value: null }, ratio: null, goal: goal ?? null, met: null, notMeasured: why };
+export function notMeasured(id: string, name: string, unit: string, why: string, goal?: Goal, reference?: { label: string; value: number }): Figure {
+  return { id, name, unit, value: null, reference: reference ?? { label: '-', value: null }, ratio: null, goal: goal ?? null, met: null, notMeasured: why };
 }
 
 export const goal = (on: Goal['on'], op: Goal['op'], target: number, text: string): Goal => ({ on, op, target, text });

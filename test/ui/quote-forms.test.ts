@@ -1,0 +1,158 @@
+/**
+ * Quotes made through the forms, in the real workbench in Chromium, as a person would: a PC1
+ * one-time-charges quote with an amount that is wrong at first (its message shows on the field, then
+ * the corrected form goes through), found in the Quotes tree, accepted, converted and its PDF
+ * downloaded through the palette; and a PC2 new-subscription quote through its form.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { repoRoot } from '../../scripts/lib/code-server';
+import { startSandbox, type RunningSandbox } from '../sandbox/index';
+import { answerInput, openChargebeeView, palette, startWorkbench, waitForTreeItem, webviewFrame, type Workbench } from './harness';
+
+/** A site without the catalog setting asks once per form; answer if (and only if) it asks. */
+async function answerCatalogIfAsked(page: Page, answer: 'Product Catalog 1.0' | 'Product Catalog 2.0'): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const deadline = Date.now() + 3_000;
+  while (Date.now() < deadline) {
+    const text = await widget.innerText().catch(() => '');
+    if (/Which product catalog/.test(text)) {
+      await answerInput(page, answer, { prompt: /Which product catalog/ });
+      return;
+    }
+    if (await webviewFrame(page).locator('[data-testid="submit"]').isVisible().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function waitForForm(page: Page, field: string): Promise<FrameLocator> {
+  const frame = webviewFrame(page);
+  await frame.locator(`[data-testid="field-${field}"]`).waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+/** The quote number from "Quote #12 created · …" in the form's result line. */
+async function createdQuoteId(frame: FrameLocator): Promise<string> {
+  const result = frame.locator('[data-testid="submit-result"]');
+  await result.filter({ hasText: /Quote #\S+ created/ }).waitFor({ timeout: 20_000 });
+  const m = /Quote #(\S+) created/.exec(await result.innerText());
+  assert.ok(m?.[1], 'the result names the quote');
+  return m[1];
+}
+
+function customerIn(sb: RunningSandbox, currency: string): string {
+  const c = [...sb.control.store.customers.values()].find((x) => x.preferred_currency_code === currency && !x.deleted);
+  assert.ok(c, `a ${currency} customer in the demo seed`);
+  return c.id;
+}
+
+describe('quote forms UI', function () {
+  this.timeout(240_000);
+  let sb: RunningSandbox;
+  let wb: Workbench | undefined;
+
+  before(async () => {
+    if (!existsSync(join(repoRoot, 'dist/extension.js')) || !existsSync(join(repoRoot, 'dist/webview/forms.entry.js'))) {
+      execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { stdio: 'inherit' });
+    }
+    sb = await startSandbox({ port: 0 });
+    wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey } });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await sb?.close();
+  });
+
+  it('creates a PC1 one-time quote (fixing an invalid amount), then accepts, converts and downloads its PDF', async () => {
+    const w = wb;
+    assert.ok(w);
+    const { page } = w;
+    const customer = customerIn(sb, 'USD');
+
+    await palette(page, 'Chargebee: New Quote: One-time Charges');
+    await answerCatalogIfAsked(page, 'Product Catalog 1.0');
+    const frame = await waitForForm(page, 'customer_id');
+    await frame.locator('[data-testid="site-badge"]').filter({ hasText: /test site/ }).waitFor();
+    await frame.locator('[data-testid="field-customer_id"]').fill(customer);
+    await frame.locator('[data-testid="add-row-charges"]').click();
+    const amount = frame.locator('[data-testid="field-charges[amount][0]"]');
+    await amount.fill('12.345');
+    await frame.locator('[data-testid="field-charges[description][0]"]').fill('Consulting, UI test');
+    await frame.locator('[data-testid="submit"]').click();
+    // Three decimals in USD: refused on the field before anything is sent.
+    const amountError = frame.locator('[data-testid="error-charges[amount][0]"]');
+    await amountError.filter({ hasText: /decimals/ }).waitFor({ timeout: 10_000 });
+    await w.screenshot('quote-forms-1-invalid-amount');
+    const before = sb.control.store.quotes.size;
+    assert.equal(sb.control.requests().filter((r) => r.method === 'POST' && r.path.includes('create_for_onetime_charges')).length, 0, 'nothing sent yet');
+
+    await amount.fill('12.50');
+    await amountError.waitFor({ state: 'hidden', timeout: 10_000 });
+    await frame.locator('[data-testid="preview"]').filter({ hasText: 'charges[amount][0]=1250' }).waitFor({ timeout: 10_000 });
+    await frame.locator('[data-testid="submit"]').click();
+    const id = await createdQuoteId(frame);
+    await w.screenshot('quote-forms-2-created');
+    assert.equal(sb.control.store.quotes.size, before + 1);
+    assert.equal(sb.control.store.quotes.get(id)?.quote.total, 1250);
+
+    await openChargebeeView(page);
+    await waitForTreeItem(page, new RegExp(`\\b${id}\\b`));
+    await w.screenshot('quote-forms-3-in-tree');
+
+    await palette(page, 'Chargebee: Accept Quote...');
+    await answerInput(page, id, { prompt: /Quote to accept/ });
+    await answerInput(page, 'accepted in the UI test', { prompt: /Mark quote/ });
+    await waitFor(() => sb.control.store.quotes.get(id)?.quote.status === 'accepted', 'the quote is accepted');
+
+    await palette(page, 'Chargebee: Convert Quote...');
+    await answerInput(page, id, { prompt: /Quote to convert/ });
+    await answerInput(page, 'Invoice immediately', { prompt: /\(1\/3\)/ });
+    await answerInput(page, '', { prompt: /\(2\/3\)/ });
+    await answerInput(page, '', { prompt: /\(3\/3\)/ });
+    await waitFor(() => sb.control.store.quotes.get(id)?.quote.status === 'invoiced', 'the quote is invoiced');
+    await w.screenshot('quote-forms-4-converted');
+
+    await palette(page, 'Chargebee: Download Quote PDF...');
+    await answerInput(page, id, { prompt: /PDF of/ });
+    await answerInput(page, 'Standard view as attachment', { prompt: /attachment|view/i });
+    const folder = join(w.server.state.dir, 'workspace', 'chargebee-quotes');
+    const pdf = await waitFor(() => (existsSync(folder) ? readdirSync(folder).find((f) => f.includes(id) && f.endsWith('.pdf')) : undefined), 'the PDF in the workspace');
+    assert.equal(readFileSync(join(folder, pdf)).subarray(0, 5).toString('latin1'), '%PDF-');
+    await w.screenshot('quote-forms-5-pdf');
+  });
+
+  it('creates a PC2 new-subscription quote through its form', async () => {
+    const w = wb;
+    assert.ok(w);
+    const { page } = w;
+    const customer = customerIn(sb, 'EUR');
+    await palette(page, 'Chargebee: New Quote: Subscription for a Customer');
+    await answerCatalogIfAsked(page, 'Product Catalog 2.0');
+    const frame = await waitForForm(page, '{customer_id}');
+    await frame.locator('[data-testid="preview"]').filter({ hasText: 'create_subscription_quote_for_items' }).waitFor({ timeout: 10_000 });
+    await frame.locator('[data-testid="field-{customer_id}"]').fill(customer);
+    const rows = frame.locator('[data-testid="row-subscription_items-0"]');
+    if (!(await rows.isVisible())) await frame.locator('[data-testid="add-row-subscription_items"]').click();
+    await frame.locator('[data-testid="field-subscription_items[item_price_id][0]"]').fill('storage-starter-EUR-Monthly');
+    await frame.locator('[data-testid="field-subscription_items[quantity][0]"]').fill('3');
+    await frame.locator('[data-testid="submit"]').click();
+    const id = await createdQuoteId(frame);
+    await w.screenshot('quote-forms-6-pc2-created');
+    assert.equal(sb.control.store.quotes.get(id)?.quote.total, 3 * 1100);
+    assert.equal(sb.control.store.quotes.get(id)?.catalog, 2);
+  });
+});
+
+async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
