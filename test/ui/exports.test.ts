@@ -69,11 +69,11 @@ describe('exports UI: new customers export with two filters', function () {
     const frame = await waitForForm(page);
 
     await addFilter(frame, 0, 'customer|auto_collection', 'is', { select: 'on' });
-    await addFilter(frame, 1, 'customer|created_at', 'after', { fill: '2001-01-01' });
+    await addFilter(frame, 1, 'customer|created_at', 'after', { fill: '2015-01-01' });
     // The live preview shows both filters as they will be sent (the date as UTC seconds).
     const preview = frame.locator('[data-testid="preview"]');
     await preview.filter({ hasText: 'customer[auto_collection][is]=on' }).waitFor({ timeout: 10_000 });
-    await preview.filter({ hasText: `customer[created_at][after]=${Date.UTC(2001, 0, 1) / 1000}` }).waitFor({ timeout: 10_000 });
+    await preview.filter({ hasText: `customer[created_at][after]=${Date.UTC(2015, 0, 1) / 1000}` }).waitFor({ timeout: 10_000 });
     await w.screenshot('exports-1-form-with-two-filters');
 
     await frame.locator('[data-testid="submit"]').click();

@@ -31,7 +31,7 @@ const twoFilters: FormValues = {
   fields: { export_type: 'data' },
   filters: [
     { group: 'customer', field: 'auto_collection', op: 'is', values: ['on'] },
-    { group: 'customer', field: 'created_at', op: 'after', values: ['2001-01-01'] },
+    { group: 'customer', field: 'created_at', op: 'after', values: ['2015-01-01'] },
   ],
 };
 
@@ -71,7 +71,7 @@ describe('new export form in the extension host', function () {
     const before = sb.control.store.exports.size;
     const job = await vscode.commands.executeCommand<ExportJob | undefined>(C.runPreset, name);
     assert.ok(job && job.kind === 'exports.customers', 'running the preset queued a customers job');
-    assert.deepEqual(job.params, { export_type: 'data', customer: { auto_collection: { is: 'on' }, created_at: { after: Date.UTC(2001, 0, 1) / 1000 } } });
+    assert.deepEqual(job.params, { export_type: 'data', customer: { auto_collection: { is: 'on' }, created_at: { after: Date.UTC(2015, 0, 1) / 1000 } } });
     await until('the preset trigger', () => (sb.control.store.exports.size > before ? true : undefined), 10_000);
     open.panel.dispose();
   });

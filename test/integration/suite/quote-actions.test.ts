@@ -13,11 +13,22 @@ import { quoteOf } from '../../../src/quotes/detail/quote-model';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { useSandboxSite } from './quote-site';
 
+/** Tabs and documents appear asynchronously: poll rather than read once. */
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('quote actions in the extension host', function () {
   this.timeout(20_000);
   let sb: RunningSandbox;
   let client: ChargebeeClient;
-  let releaseSite: () => Promise<void>;
+  let releaseSite: (() => Promise<void>) | undefined;
 
   const retrieve = async (id: string): Promise<QuoteObject> => {
     const res = await client.call<unknown>('quotes.retrieve', { pathParams: { quote_id: id } });
@@ -40,7 +51,8 @@ describe('quote actions in the extension host', function () {
   });
 
   after(async () => {
-    await releaseSite();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await releaseSite?.();
     await sb.close();
   });
 
@@ -105,15 +117,16 @@ describe('quote actions in the extension host', function () {
     const quote = await quoteIn('open', 0);
     await vscode.commands.executeCommand(C.open, { quote });
     await vscode.commands.executeCommand(C.open, quote.id);
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === `Quote ${quote.id}`);
-    assert.equal(tabs.length, 1, 'one panel per quote');
-    assert.ok(tabs[0]?.input instanceof vscode.TabInputWebview);
+    const quoteTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === `Quote ${quote.id}`);
+    const tab = await until('the detail tab', () => quoteTabs()[0]);
+    assert.ok(tab.input instanceof vscode.TabInputWebview);
+    assert.equal(quoteTabs().length, 1, 'one panel per quote: the second open revealed the first');
 
     await vscode.commands.executeCommand(C.showJson, { quote });
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'chargebee-quote' && d.uri.path.endsWith(`quote-${quote.id}.json`));
-    assert.ok(doc, 'the JSON document is open');
+    const doc = await until('the JSON document', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'chargebee-quote' && d.uri.path.endsWith(`quote-${quote.id}.json`)),
+    );
     assert.equal(doc.languageId, 'json');
     assert.equal((JSON.parse(doc.getText()) as { quote: { id: string } }).quote.id, quote.id);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -12,7 +12,12 @@ import type { RunningSandbox } from '../../sandbox/index';
 export const ADD_SITE_COMMAND = 'chargebee.sites.add';
 export const REMOVE_SITE_COMMAND = 'chargebee.sites.remove';
 
+/** publisher.name from package.json. */
+export const EXTENSION_ID = 'chargebee-tools.chargebee-quotes-exports';
+
 export async function useSandboxSite(sb: RunningSandbox): Promise<() => Promise<void>> {
+  // getCommands lists only what is registered, so the extension has to be running first.
+  await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   const known = await vscode.commands.getCommands(true);
   if (!known.includes(ADD_SITE_COMMAND)) throw new Error(`${ADD_SITE_COMMAND} is not registered: the extension core has no scripted site setup yet.`);
   const id = await vscode.commands.executeCommand<unknown>(ADD_SITE_COMMAND, { baseUrl: sb.url, apiKey: sb.apiKey, label: `sandbox ${sb.port}` });
