@@ -27,14 +27,14 @@ export function registerSubscriptionCommands(deps: SubscriptionDeps): vscode.Dis
     deps.registerCommand ? deps.registerCommand(id, handler) : vscode.commands.registerCommand(id, guarded(deps.log, handler));
   const disposables = [
     register(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg)),
-    register(SUBSCRIPTION_COMMANDS.editRequestHeaders, async (_arg, args) => {
+    register(SUBSCRIPTION_COMMANDS.editRequestHeaders, async (first, second) => {
       const site = await deps.activeSite();
       if (!site) {
         void vscode.window.showWarningMessage(NO_SITE);
         return undefined;
       }
-      // The first argument is free for a tree node later; scripted settings come second.
-      return editRequestHeaders(deps.headers, { id: site.id, label: `${site.info.name} (${site.info.mode})` }, args ?? _arg);
+      // Scripted settings (`{ settings }`) come first from the palette-less callers, second after a tree node.
+      return editRequestHeaders(deps.headers, { id: site.id, label: `${site.info.name} (${site.info.mode})` }, second ?? first);
     }),
   ];
   return {

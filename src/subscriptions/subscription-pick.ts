@@ -82,10 +82,12 @@ export function pickSubscription(client: SubscriptionClient, title: string): Pro
       }, SEARCH_DELAY_MS);
     });
     qp.onDidAccept(() => {
-      const item = qp.selectedItems[0];
+      // Items are replaced as pages arrive; an Enter that lands in between has no selection but has the text.
+      const item = qp.selectedItems[0] ?? qp.activeItems[0];
       if (item?.loadMore) void load(true);
       else if (item?.id !== undefined) finish(item.id);
       else if (item?.typed !== undefined) finish(item.typed);
+      else if (qp.value.trim() !== '') finish(qp.value.trim());
     });
     qp.onDidHide(() => finish(undefined));
     qp.show();

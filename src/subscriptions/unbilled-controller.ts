@@ -67,7 +67,12 @@ export function createUnbilledFormController(opts: UnbilledFormOptions): Unbille
       readValues = read;
     },
     async onPickerQuery(kind: PickerKind, text: string, offset: string | undefined, signal: AbortSignal): Promise<PickerPage> {
-      if (kind === CHARGE_ROW_PICKER) return chargeRowPage(readValues(), text);
+      if (kind === CHARGE_ROW_PICKER) {
+        // The webview sends its values 300 ms after the last keystroke, and the picker asks after 250 ms:
+        // wait for that change to land so rows typed just before are offered.
+        await settle(VALUES_DEBOUNCE_MS, signal);
+        return chargeRowPage(readValues(), text);
+      }
       // An unknown catalog is taken from the kind: the entity type already chose plans (1.0) or item prices (2.0).
       const catalogVersion = site.catalogVersion ?? (kind === 'plan' || kind === 'addon' ? 1 : 2);
       return queryPicker(site.client, kind, { text, offset, signal }, { catalogVersion, currency: info.currency });
@@ -98,6 +103,19 @@ export function createUnbilledFormController(opts: UnbilledFormOptions): Unbille
       return [...unbilledChargeErrors(model, submission.values, info.currency), ...requestHeaderErrors(submission.tree)];
     },
   };
+}
+
+/** A little longer than the webview's debounce of `change` messages (src/webview/ui/forms.entry.ts). */
+const VALUES_DEBOUNCE_MS = 400;
+
+function settle(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
 }
 
 /** The ids typed on the charge rows so far, matching what is typed in the charge-id field. */

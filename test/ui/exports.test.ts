@@ -47,11 +47,11 @@ describe('exports UI: new customers export with two filters', function () {
   let wb: Workbench | undefined;
 
   before(async () => {
-    if (!process.env.SMOKE_EXT && !existsSync(join(repoRoot, 'dist/extension.js')) || !existsSync(join(repoRoot, 'dist/webview/forms.entry.js'))) {
+    if (!existsSync(join(repoRoot, 'dist/extension.js')) || !existsSync(join(repoRoot, 'dist/webview/forms.entry.js'))) {
       execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { stdio: 'inherit' });
     }
     sb = await startSandbox({ port: 0, exportSeconds: 2 });
-    wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey }, ...(process.env.SMOKE_EXT ? { extensionPath: process.env.SMOKE_EXT } : {}) });
+    wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey } });
   });
 
   after(async () => {

@@ -1,6 +1,6 @@
 /**
- * A new user's import of unbilled charges, through the real workbench in Chromium: "Import Unbilled
- * Charges..." from the palette, the subscription typed into the picker, two charge rows and one
+ * A new user's import of unbilled charges, through the real workbench in Chromium: a site-wide request
+ * header set with "Edit Request Headers...", then "Import Unbilled Charges..." from the palette, the subscription typed into the picker, two charge rows and one
  * discount linked to the second row filled in the form, an origin IP in the request headers section,
  * "Import", and the created charges in the result table. The sandbox is asked afterwards what it
  * stored and which headers it received. Screenshots go to test-results/screenshots/.
@@ -44,6 +44,14 @@ describe('unbilled charges UI: a two-row import with one linked discount', funct
     const { page } = w;
     const t = `ui${Date.now().toString(36)}`;
 
+    // A site setting first: every request of this site then says which device it came from.
+    await palette(page, 'Chargebee: Edit Request Headers...');
+    await answerInput(page, 'chargebee-request-origin-device', { prompt: /Request headers for/ });
+    await answerInput(page, 'Chromium UI test', { prompt: /chargebee-request-origin-device/ });
+    await page.locator('.quick-input-widget').filter({ hasText: 'Chromium UI test' }).waitFor({ timeout: 10_000 });
+    await w.screenshot('unbilled-0-site-request-headers');
+    await page.keyboard.press('Escape');
+
     await palette(page, 'Chargebee: Import Unbilled Charges...');
     await answerInput(page, subscriptionId, { prompt: /subscription/i });
     const frame = webviewFrame(page);
@@ -80,7 +88,9 @@ describe('unbilled charges UI: a two-row import with one linked discount', funct
     // A per-form request header: shown in the curl before anything is sent.
     await field(frame, 'request_headers[request_origin_ip]').fill('203.0.113.9');
     await frame.locator('[data-testid="preview"]').filter({ hasText: `discounts[unbilled_charge_id][0]=${t}-support` }).waitFor({ timeout: 10_000 });
-    await frame.locator('[data-testid="preview-curl"]').filter({ hasText: 'chargebee-request-origin-ip: 203.0.113.9' }).waitFor({ timeout: 10_000 });
+    const curl = frame.locator('[data-testid="preview-curl"]');
+    await curl.filter({ hasText: 'chargebee-request-origin-ip: 203.0.113.9' }).waitFor({ timeout: 10_000 });
+    await curl.filter({ hasText: 'chargebee-request-origin-device: Chromium UI test' }).waitFor({ timeout: 10_000 });
     await w.screenshot('unbilled-1-form-two-rows-linked-discount');
 
     await frame.locator('[data-testid="submit"]').click();
@@ -100,5 +110,6 @@ describe('unbilled charges UI: a two-row import with one linked discount', funct
     ]);
     const post = sb.control.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/import_unbilled_charges')).at(-1);
     assert.equal(post?.headers['chargebee-request-origin-ip'], '203.0.113.9');
+    assert.equal(post?.headers['chargebee-request-origin-device'], 'Chromium UI test');
   });
 });

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { safeNamePart } from '../../../src/downloads/file-names';
 import { EXPORT_FORM_COMMANDS as C } from '../../../src/exports/form/command-ids';
 import type { OpenExportForm } from '../../../src/exports/form/register';
 import type { ExportJob } from '../../../src/exports/jobs/job';
@@ -38,7 +39,7 @@ const twoFilters: FormValues = {
 describe('new export form in the extension host', function () {
   this.timeout(60_000);
   let sb: RunningSandbox;
-  let releaseSite: () => Promise<void>;
+  let releaseSite: (() => Promise<void>) | undefined;
 
   before(async () => {
     sb = await startSandbox({ port: 0, exportSeconds: 2 });
@@ -47,8 +48,8 @@ describe('new export form in the extension host', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await releaseSite();
-    await sb.close();
+    await releaseSite?.();
+    await sb?.close();
   });
 
   const openCustomers = async (): Promise<OpenExportForm> => {
@@ -92,11 +93,11 @@ describe('new export form in the extension host', function () {
     sb.control.advanceClock(5);
 
     // The poller retrieves no sooner than 10 s after the trigger; then the zip downloads and is extracted
-    // into a folder named from kind and export id.
+    // into a folder named from kind and (the file-safe form of) the export id.
     await until('a retrieve of the export', () => ((sb.control.stats().exports[exportId]?.retrieves ?? 0) > 0 ? true : undefined), 25_000);
     const csv = await until(
       'the downloaded CSV',
-      async () => (await vscode.workspace.findFiles('**/*.csv', '**/node_modules/**')).find((uri) => uri.fsPath.includes(exportId)),
+      async () => (await vscode.workspace.findFiles('**/*.csv', '**/node_modules/**')).find((uri) => uri.fsPath.includes(safeNamePart(exportId))),
       20_000,
     );
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));

@@ -13,6 +13,8 @@ import { quoteOf } from '../../../src/quotes/detail/quote-model';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { useSandboxSite } from './quote-site';
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Tabs and documents appear asynchronously: poll rather than read once. */
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -20,7 +22,7 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 5_
     const value = probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }
 
@@ -72,6 +74,31 @@ describe('quote actions in the extension host', function () {
     assert.equal((await retrieve(b.id)).status, 'closed');
   });
 
+  it('asks with the quote picker from the palette: the newest open quote, then an empty comment', async () => {
+    const newest = await quoteIn('open', 0);
+    const listed = (): number => sb.control.requests().filter((r) => r.method === 'GET' && r.path.endsWith('/quotes')).length;
+    const listsBefore = listed();
+    const running = vscode.commands.executeCommand(C.accept);
+    // The picker loads its first page, then the comment box follows: accept each when it is up.
+    await until('the picker\'s list request', () => (listed() > listsBefore ? true : undefined));
+    await sleep(400);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await running;
+    assert.equal((await retrieve(newest.id)).status, 'accepted');
+  });
+
+  it('stays silent and sends nothing when the picker is cancelled', async () => {
+    const posts = (): number => sb.control.requests().filter((r) => r.method === 'POST').length;
+    const before = posts();
+    const running = vscode.commands.executeCommand(C.decline);
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await running, undefined);
+    assert.equal(posts(), before);
+  });
+
   it('refuses an action the status does not allow, without calling the API', async () => {
     const declined = await quoteIn('declined', 0);
     const before = sb.control.requests().filter((r) => r.method === 'POST').length;
@@ -111,6 +138,17 @@ describe('quote actions in the extension host', function () {
     assert.match(file, new RegExp(`quote-${quote.id}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
     const bytes = await readFile(file);
     assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  it('opens the downloaded PDF in VS Code where the UI runs in a browser', async function () {
+    // code-server is the Web UI; on a desktop run the system viewer gets the file instead (unit-tested).
+    if (vscode.env.uiKind !== vscode.UIKind.Web) this.skip();
+    const quote = await quoteIn('open', 0);
+    const file = await vscode.commands.executeCommand<string | undefined>(C.pdf, { quote }, { pdf: { disposition: 'inline', consolidated: true } });
+    assert.ok(typeof file === 'string');
+    const name = file.split(/[\\/]/).pop() ?? '';
+    assert.match(name, /-consolidated-/);
+    await until('the PDF tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === name));
   });
 
   it('opens the detail view once per quote and shows the raw JSON read-only', async () => {

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ChargebeeClient } from '../../../src/chargebee/client';
+import { editRequestHeaders } from '../../../src/sites/request-headers-command';
 import { headerFieldPath } from '../../../src/sites/request-headers-form';
 import { RequestHeaderStore, type SettingsMemento } from '../../../src/sites/request-headers-store';
 import type { SubscriptionDeps } from '../../../src/subscriptions/deps';
@@ -123,5 +124,12 @@ describe('import unbilled charges in the extension host', function () {
     assert.equal(post.headers['chargebee-request-origin-user'], 'ops@example.com');
     assert.ok((post.headers['chargebee-idempotency-key'] ?? '').length > 0);
     opened.panel.dispose();
+  });
+
+  it('stores scripted request header settings per site, dropping invalid entries', async () => {
+    const store = new RequestHeaderStore(new MemoryMemento());
+    const saved = await editRequestHeaders(store, { id: 'site-a', label: 'a (test)' }, { settings: { eventActions: true, originIp: '192.0.2.5', originDevice: '', junk: 'x' } });
+    assert.deepEqual(saved, { eventActions: true, originIp: '192.0.2.5' });
+    assert.deepEqual(store.forSite('site-b'), {});
   });
 });
