@@ -1,0 +1,57 @@
+/**
+ * The one wrapper every command handler goes through: it logs the run, stays silent when the user
+ * cancelled, shows a plain warning for a Notice (the command cannot go on, nothing broke), and for
+ * anything else a short error with "Show Log". The handler's value is passed back, so tests and other
+ * commands can use what a command resolves with.
+ */
+import * as vscode from 'vscode';
+import { isCancellation } from '../chargebee/errors';
+import { errorText } from '../log';
+
+export type CommandHandler = (...args: unknown[]) => unknown;
+export type RegisterCommand = (id: string, handler: CommandHandler) => vscode.Disposable;
+
+/** A refusal meant for the person ("add a site first"), not a failure: no "Show Log". */
+export class Notice extends Error {
+  override readonly name = 'Notice';
+}
+
+/** Thrown when the user backs out of a prompt; the wrapper stays silent about it. */
+export class CancelledError extends Error {
+  override readonly name = 'CancellationError';
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+const SHOW_LOG = 'Show Log';
+/** Long API messages make toasts unreadable; the log keeps the whole text. */
+const MAX_TOAST_CHARS = 300;
+
+export function commandRegistrar(log: vscode.LogOutputChannel): RegisterCommand {
+  return (id, handler) => vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(log, id, handler, args));
+}
+
+export async function runCommand(log: vscode.LogOutputChannel, id: string, handler: CommandHandler, args: unknown[]): Promise<unknown> {
+  log.trace(`command ${id}`);
+  try {
+    return await handler(...args);
+  } catch (err) {
+    if (isCancellation(err)) {
+      log.debug(`command ${id} cancelled`);
+      return undefined;
+    }
+    const { message, detail } = errorText(err);
+    if (err instanceof Notice) {
+      log.info(`${id}: ${message}`);
+      void vscode.window.showWarningMessage(message);
+      return undefined;
+    }
+    log.error(`${id} failed: ${detail}`);
+    const short = message.length > MAX_TOAST_CHARS ? `${message.slice(0, MAX_TOAST_CHARS - 1)}…` : message;
+    void vscode.window.showErrorMessage(short, SHOW_LOG).then((choice) => {
+      if (choice === SHOW_LOG) log.show(true);
+    });
+    return undefined;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * A site as stored in globalState. The API key is deliberately not a field: it lives only in
+ * SecretStorage under `chargebee.apiKey.<siteId>`.
+ */
+import type { ProductCatalog } from '../chargebee/catalog/types';
+
+export interface SiteRecord {
+  /** Stable and readable (`acme-test`, `127.0.0.1-8750`): export jobs and messages show it. */
+  readonly id: string;
+  readonly label: string;
+  /** Set for real Chargebee sites; undefined for explicit base URLs (sandbox, proxies). */
+  readonly siteName?: string;
+  readonly baseUrl: string;
+  readonly catalogVersion: ProductCatalog;
+  /** The site's default currency, for money fields until a customer's is known. */
+  readonly currency: string;
+  readonly multiDecimal: boolean;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+}
+
+export const SECRET_KEY_PREFIX = 'chargebee.apiKey.';
+export const SITES_STATE_KEY = 'chargebee.sites';
+export const ACTIVE_SITE_STATE_KEY = 'chargebee.activeSite';
+/** Context key the views' welcome content and menus test. */
+export const HAS_SITE_CONTEXT = 'chargebee.hasSite';
+
+export function secretKeyFor(siteId: string): string {
+  return `${SECRET_KEY_PREFIX}${siteId}`;
+}
+
+/** Reads one stored record defensively: globalState may hold what an older version wrote. */
+export function parseSiteRecord(raw: unknown): SiteRecord | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r['id'] !== 'string' || typeof r['baseUrl'] !== 'string') return undefined;
+  const label = typeof r['label'] === 'string' && r['label'] !== '' ? r['label'] : r['id'];
+  return {
+    id: r['id'],
+    label,
+    ...(typeof r['siteName'] === 'string' && r['siteName'] !== '' ? { siteName: r['siteName'] } : {}),
+    baseUrl: r['baseUrl'],
+    catalogVersion: r['catalogVersion'] === 1 ? 1 : 2,
+    currency: typeof r['currency'] === 'string' && /^[A-Z]{3}$/.test(r['currency']) ? r['currency'] : 'USD',
+    multiDecimal: r['multiDecimal'] === true,
+    createdAt: typeof r['createdAt'] === 'number' ? r['createdAt'] : 0,
+  };
+}
+
+/** `acme-test` for a site name, `127.0.0.1-8750` for a base URL; made unique against `taken`. */
+export function siteIdFor(ref: { readonly siteName?: string; readonly baseUrl: string }, taken: ReadonlySet<string>): string {
+  let base = ref.siteName;
+  if (base === undefined) {
+    try {
+      const url = new URL(ref.baseUrl);
+      base = `${url.hostname}${url.port === '' ? '' : `-${url.port}`}`.replace(/[^A-Za-z0-9.-]+/g, '-');
+    } catch {
+      base = 'site';
+    }
+  }
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
