@@ -12,9 +12,9 @@ function stub(): Anything {
     // Callable and constructible on purpose.
   } as unknown as Anything;
   return new Proxy(target, {
-    get: (t, key) => (key === 'prototype' ? Object.prototype : key === Symbol.toPrimitive ? () => '' : stub()),
+    get: (_target, key) => (key === 'prototype' ? Object.prototype : key === Symbol.toPrimitive ? () => '' : stub()),
     apply: () => stub(),
-    construct: () => stub() as object,
+    construct: () => stub(),
   });
 }
 
