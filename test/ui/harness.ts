@@ -35,7 +35,7 @@ export interface Workbench {
 }
 
 /** Entry of the extension's view container in the activity bar. */
-export const activityBarEntry = '.activitybar .action-item[aria-label^="Chargebee"]';
+export const activityBarEntry = '.activitybar .action-item:has(.action-label[aria-label^="Chargebee"])';
 
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const devSite = {
