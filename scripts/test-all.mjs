@@ -5,10 +5,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { ensureNodeModules } from './lib/ensure-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const results = join(root, 'test-results');
 mkdirSync(results, { recursive: true });
+ensureNodeModules(root);
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 
 /** Runs a command, teeing output to the tier's log; resolves to { code, output }. */
