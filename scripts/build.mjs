@@ -6,6 +6,9 @@ import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outIndex = process.argv.indexOf('--outdir');
+// `--outdir DIR` builds elsewhere (packaging stages a copy, so a running dev build in dist/ is untouched).
+const outDir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
 
 const common = {
   bundle: true,
@@ -24,7 +27,7 @@ const builds = [
   {
     ...common,
     entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    outfile: join(outDir, 'extension.js'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -35,7 +38,7 @@ if (webviewEntries.length > 0) {
   builds.push({
     ...common,
     entryPoints: webviewEntries,
-    outdir: 'dist/webview',
+    outdir: join(outDir, 'webview'),
     entryNames: '[name]',
     platform: 'browser',
     format: 'iife',

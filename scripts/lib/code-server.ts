@@ -29,6 +29,8 @@ const quietSettings: Record<string, unknown> = {
   'extensions.autoUpdate': false,
   'security.workspace.trust.enabled': false,
   'chat.commandCenter.enabled': false,
+  // The demo and test workspaces live inside this repo's git-ignored folders: don't offer to open the repo.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export interface CodeServerState {

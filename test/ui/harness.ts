@@ -53,6 +53,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The container appears once the extension's contributions are registered.
     await page.locator(activityBarEntry).waitFor({ timeout: 60_000 });
+    // The container shows before activation ends; the dev site is registered just after it. A command run
+    // earlier would find no site, so with a sandbox wait until the status bar names the site.
+    if (options.sandbox) await siteStatus(page).waitFor({ state: 'visible', timeout: 60_000 });
     const opened = browser;
     return {
       page,
@@ -74,6 +77,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     throw error;
   }
 }
+
+/** The active site's status bar entry (SiteStatusBar): "<label> · TEST" or "· LIVE". */
+export const siteStatus = (page: Page): Locator => page.locator('.statusbar-item [aria-label^="Chargebee site"]');
 
 /** Opens the Chargebee container in the activity bar (no-op if it is already showing). */
 export async function openChargebeeView(page: Page): Promise<void> {
