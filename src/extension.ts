@@ -69,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
       globalStorageUri: context.globalStorageUri,
       log,
       apiFor: (siteId) => sites.clients.exportApiFor(siteId),
+      registerCommand,
     }),
   );
   // A site's key arriving (or changing) lets its waiting export jobs go on at once.

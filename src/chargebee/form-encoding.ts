@@ -7,6 +7,7 @@
  */
 import type { ParamScalar, ParamTree, ParamValue } from './catalog/types';
 import { isSensitiveHeader } from './redact';
+import { isRecord } from '../util/guards';
 
 export type WirePair = [name: string, value: string];
 
@@ -15,10 +16,6 @@ export const LIST_OPERATORS: readonly string[] = ['in', 'not_in', 'between'];
 
 function isScalar(value: ParamValue): value is ParamScalar {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-function isTree(value: ParamValue): value is ParamTree {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function scalarText(value: ParamScalar, name: string): string {
@@ -38,7 +35,7 @@ function encodeValue(name: string, key: string, value: ParamValue, out: WirePair
     out.push([name, scalarText(value, name)]);
   } else if (Array.isArray(value)) {
     encodeList(name, key, value as readonly ParamValue[], out);
-  } else if (isTree(value)) {
+  } else if (isRecord(value)) {
     for (const [child, childValue] of Object.entries(value)) encodeValue(`${name}[${child}]`, child, childValue, out);
   }
 }
@@ -57,7 +54,7 @@ function encodeList(name: string, key: string, items: readonly ParamValue[], out
     }
     return;
   }
-  if (!kept.every(isTree)) {
+  if (!kept.every((v) => isRecord(v))) {
     throw new TypeError(`Parameter ${name} mixes plain values and rows, or nests lists; the API has no such shape.`);
   }
   kept.forEach((row, i) => {

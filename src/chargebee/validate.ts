@@ -23,6 +23,7 @@ import type {
   ValueListSpec,
   Violation,
 } from './catalog/types';
+import { isRecord } from '../util/guards';
 
 export interface ValidateOptions {
   /** Accept top-level params the catalog does not know (the API itself ignores few, so off by default). */
@@ -179,7 +180,7 @@ function checkObjectGroup(g: GroupSpec, value: ParamValue, sink: Sink): void {
     else for (const f of g.fields) checkField(f, `${g.name}[${f.name}]`, undefined, {}, sink);
     return;
   }
-  if (!isTree(value)) {
+  if (!isRecord(value)) {
     sink(g.name, 'type', `${g.name} must be a group of fields (${g.name}[field]=value)`);
     return;
   }
@@ -201,7 +202,7 @@ function checkListGroup(g: GroupSpec, value: ParamValue, indexOf: IndexOf, sink:
     sink(g.name, 'max', `${g.name} cannot have more than ${g.maxItems} rows`);
   }
   for (const [index, row] of rows) {
-    if (!isTree(row)) sink(`${g.name}[${index}]`, 'type', `${g.name} row ${index} must be a group of fields`);
+    if (!isRecord(row)) sink(`${g.name}[${index}]`, 'type', `${g.name} row ${index} must be a group of fields`);
     else checkRow(g, row, (f) => `${g.name}[${f}][${index}]`, sink);
   }
 }
@@ -234,7 +235,7 @@ function checkListParam(spec: EndpointSpec, key: string, value: ParamValue, sink
     return;
   }
   // sort_by[asc]=date or sort_by[desc]=date
-  if (!isTree(value)) {
+  if (!isRecord(value)) {
     sink(key, 'type', 'sort_by takes a direction, e.g. sort_by[asc]=date');
     return;
   }
@@ -251,7 +252,7 @@ function checkListParam(spec: EndpointSpec, key: string, value: ParamValue, sink
 // ---- filters ----
 
 function checkFilterGroup(g: FilterGroupSpec, value: ParamValue, sink: Sink): void {
-  if (!isTree(value)) {
+  if (!isRecord(value)) {
     sink(g.name, 'operator', `${g.name} filters take a field and an operator, e.g. ${g.name}[id][is]=…`);
     return;
   }
@@ -266,7 +267,7 @@ function checkFilterGroup(g: FilterGroupSpec, value: ParamValue, sink: Sink): vo
 }
 
 function checkFilter(f: FilterSpec, base: string, value: ParamValue, sink: Sink): void {
-  if (!isTree(value)) {
+  if (!isRecord(value)) {
     sink(base, 'operator', `${base} needs an operator, e.g. ${base}[${f.operators[0] ?? 'is'}]=…`);
     return;
   }
@@ -336,10 +337,6 @@ function isAbsent(v: ParamValue): v is null | undefined {
   return v === undefined || v === null;
 }
 
-function isTree(v: ParamValue): v is ParamTree {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 const isIndexKey = (k: string): boolean => /^\d+$/.test(k);
 
 /** Scalars as the wire would carry them; undefined for groups and lists. */
@@ -359,7 +356,7 @@ function rowsOf(v: ParamValue, indexOf: (position: number) => string = String): 
     const list = v as readonly ParamValue[];
     return list.flatMap((item, i): [string, ParamValue][] => (isAbsent(item) ? [] : [[indexOf(i), item]]));
   }
-  if (isTree(v) && Object.keys(v).every(isIndexKey)) {
+  if (isRecord(v) && Object.keys(v).every(isIndexKey)) {
     return Object.entries(v)
       .filter(([, item]) => !isAbsent(item))
       .sort(([a], [b]) => Number(a) - Number(b));
@@ -370,7 +367,7 @@ function rowsOf(v: ParamValue, indexOf: (position: number) => string = String): 
 /** Rows of a list group in any of the three accepted shapes (see the file comment). */
 function listRowsOf(v: ParamValue, indexOf: (position: number) => string): [string, ParamValue][] | undefined {
   const rows = rowsOf(v, indexOf);
-  if (rows !== undefined || !isTree(v)) return rows;
+  if (rows !== undefined || !isRecord(v)) return rows;
   const byIndex = new Map<string, Record<string, ParamValue>>();
   for (const [fieldName, column] of Object.entries(v)) {
     const cells = rowsOf(column);

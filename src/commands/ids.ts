@@ -4,7 +4,7 @@
  * them in rather than repeating the strings, and package.json must name exactly these ids
  * (test/unit/core-manifest.test.ts checks both directions).
  */
-import { EXPORT_JOB_COMMANDS } from '../exports/commands';
+import { EXPORT_JOB_COMMANDS } from '../exports/command-ids';
 import { EXPORT_FORM_COMMANDS } from '../exports/form/command-ids';
 import { QUOTE_ACTION_COMMANDS } from '../quotes/actions/command-ids';
 import { QUOTE_FORM_COMMANDS } from '../quotes/forms/command-ids';

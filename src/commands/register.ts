@@ -32,7 +32,11 @@ export function commandRegistrar(log: vscode.LogOutputChannel): RegisterCommand 
   return (id, handler) => vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(log, id, handler, args));
 }
 
-export async function runCommand(log: vscode.LogOutputChannel, id: string, handler: CommandHandler, args: unknown[]): Promise<unknown> {
+/**
+ * One run of `handler` under the wrapper's rules; also for work started from a notification button,
+ * which is a command in all but name. Resolves undefined when it failed or was cancelled.
+ */
+export async function runCommand<T>(log: vscode.LogOutputChannel, id: string, handler: (...args: unknown[]) => T | PromiseLike<T>, args: readonly unknown[]): Promise<T | undefined> {
   log.trace(`command ${id}`);
   try {
     return await handler(...args);

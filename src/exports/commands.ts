@@ -1,7 +1,12 @@
+/**
+ * The export jobs' commands and completion handling. Every handler, and every follow-up started from
+ * a notification button, runs under the central command wrapper (src/commands/register.ts).
+ */
 import * as vscode from 'vscode';
-import { isCancellation } from '../chargebee/errors';
+import { runCommand, type RegisterCommand } from '../commands/register';
 import { openDownloadedFiles, revealDownloadedFile } from '../downloads/open';
 import { downloadFolder, downloadWithProgress, filesOf } from '../downloads/progress';
+import { EXPORT_JOB_COMMANDS, type ExportJobCommand } from './command-ids';
 import type { Clock } from './jobs/clock';
 import { systemClock } from './jobs/clock';
 import type { DownloadResult } from './jobs/download-job';
@@ -17,20 +22,6 @@ import type { ExportEngineDeps } from './queue';
 import { ExportQueue } from './queue';
 import { ExportStatusBar } from './status-bar';
 import { EXPORT_JOBS_VIEW, ExportJobsTreeProvider } from './tree/provider';
-
-/** Job actions, as registered and as named in package.json. */
-export const EXPORT_JOB_COMMANDS = {
-  openFile: 'chargebee.exports.openFile',
-  revealFile: 'chargebee.exports.revealFile',
-  download: 'chargebee.exports.downloadAgain',
-  runAgain: 'chargebee.exports.runAgain',
-  copyId: 'chargebee.exports.copyId',
-  remove: 'chargebee.exports.removeJob',
-  cancel: 'chargebee.exports.cancelJob',
-  clearFinished: 'chargebee.exports.clearFinished',
-} as const;
-
-export type ExportJobCommand = (typeof EXPORT_JOB_COMMANDS)[keyof typeof EXPORT_JOB_COMMANDS];
 
 const SETTINGS_SECTION = 'chargebee.exports';
 
@@ -56,6 +47,8 @@ export interface ExportJobsOptions {
   readonly log: vscode.LogOutputChannel;
   /** The export API of a site (see `exportApi(exportClient(...))`), undefined while it has no key. */
   readonly apiFor: (siteId: string) => ExportApi | undefined;
+  /** The central command wrapper (src/commands/register.ts). */
+  readonly registerCommand: RegisterCommand;
   readonly clock?: Clock;
 }
 
@@ -146,16 +139,14 @@ class JobActions {
       this.command(c.cancel, async (job) => {
         if (!(await this.queue.cancel(job.id))) void vscode.window.showInformationMessage('Only a job still waiting in the queue can be cancelled; a started export runs to its end.');
       }),
-      vscode.commands.registerCommand(c.clearFinished, () =>
-        this.guard(c.clearFinished, async () => {
-          for (const job of this.deps.store.list()) {
-            if (job.status !== 'queued' && job.status !== 'running') {
-              this.deps.links.delete(job.id);
-              await this.deps.store.remove(job.id);
-            }
+      this.options.registerCommand(c.clearFinished, async () => {
+        for (const job of this.deps.store.list()) {
+          if (job.status !== 'queued' && job.status !== 'running') {
+            this.deps.links.delete(job.id);
+            await this.deps.store.remove(job.id);
           }
-        }),
-      ),
+        }
+      }),
     ];
   }
 
@@ -220,12 +211,10 @@ class JobActions {
 
   /** A job command: takes the tree's job, or asks for one when run from elsewhere. */
   private command(id: ExportJobCommand, handler: (job: ExportJob) => Promise<void>): vscode.Disposable {
-    return vscode.commands.registerCommand(id, (arg?: unknown) =>
-      this.guard(id, async () => {
-        const job = isJob(arg) ? this.deps.store.get(arg.id) : await this.pickJob();
-        if (job) await handler(job);
-      }),
-    );
+    return this.options.registerCommand(id, async (arg?: unknown) => {
+      const job = isJob(arg) ? this.deps.store.get(arg.id) : await this.pickJob();
+      if (job) await handler(job);
+    });
   }
 
   private async pickJob(): Promise<ExportJob | undefined> {
@@ -237,18 +226,9 @@ class JobActions {
     return pick?.job;
   }
 
-  /** Logs, shows a short error with "Show Log", and stays silent on cancellation. */
-  private async guard<T>(id: string, work: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await work();
-    } catch (err) {
-      if (isCancellation(err)) return undefined;
-      const message = err instanceof Error ? err.message : String(err);
-      this.options.log.error(`${id}: ${message}`);
-      const show = 'Show Log';
-      void vscode.window.showErrorMessage(message, show).then((pick) => pick === show && this.options.log.show());
-      return undefined;
-    }
+  /** Work a notification button starts: the same handling as the command it stands for. */
+  private guard<T>(id: ExportJobCommand, work: () => Promise<T>): Promise<T | undefined> {
+    return runCommand(this.options.log, id, work, []);
   }
 }
 

@@ -9,6 +9,7 @@ import { filterRowsToTree } from './filters';
 import type { FieldDescriptor, FilterGroupDescriptor, FormModel } from './model';
 import { allItems } from './model';
 import { formatMinor, parseMoney } from './money';
+import { isRecord } from '../util/guards';
 import type { FieldError, FieldInput, FilterRowValue, FormValues, RowValues } from './values';
 import { isBlank, objectFieldPath, rowFieldPath } from './values';
 
@@ -107,16 +108,12 @@ function setIfPresent(target: Record<string, ParamValue>, key: string, value: Pa
 function mergeInto(target: Record<string, ParamValue>, source: Readonly<Record<string, ParamValue>>): void {
   for (const [k, v] of Object.entries(source)) {
     const existing = target[k];
-    if (isPlainObject(existing) && isPlainObject(v)) {
+    if (isRecord(existing) && isRecord(v)) {
       const merged: Record<string, ParamValue> = { ...existing };
       mergeInto(merged, v);
       target[k] = merged;
     } else target[k] = v;
   }
-}
-
-function isPlainObject(v: ParamValue): v is ParamTree {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** One field's typed value; `value` undefined means "not sent". */
@@ -168,7 +165,7 @@ export function fromParamTree(model: FormModel, tree: ParamTree, ctx: ConvertCon
       }
       case 'object': {
         const group = tree[item.name];
-        if (!isPlainObject(group)) break;
+        if (!isRecord(group)) break;
         for (const f of item.fields) {
           const path = objectFieldPath(item.name, f.name);
           const v = back(f, path, group[f.name]);
@@ -179,7 +176,7 @@ export function fromParamTree(model: FormModel, tree: ParamTree, ctx: ConvertCon
       case 'list': {
         const list = tree[item.name];
         if (!Array.isArray(list)) break;
-        rows[item.name] = (list as readonly ParamValue[]).filter(isPlainObject).map((row) => {
+        rows[item.name] = (list as readonly ParamValue[]).filter((v) => isRecord(v)).map((row) => {
           const out: Record<string, FieldInput> = {};
           for (const f of item.fields) {
             const v = back(f, objectFieldPath(item.name, f.name), row[f.name]);
@@ -225,10 +222,10 @@ function treeToFilterRows(groups: readonly FilterGroupDescriptor[], tree: ParamT
   const rows: FilterRowValue[] = [];
   for (const g of groups) {
     const source = g.name === '' ? tree : tree[g.name];
-    if (!isPlainObject(source)) continue;
+    if (!isRecord(source)) continue;
     for (const f of g.filters) {
       const ops = source[f.name];
-      if (!isPlainObject(ops)) continue;
+      if (!isRecord(ops)) continue;
       for (const [op, v] of Object.entries(ops)) {
         if (v === undefined || v === null) continue;
         const list = Array.isArray(v) ? (v as readonly ParamValue[]) : [v];

@@ -17,6 +17,11 @@ export function customerStages(text: string): ParamTree[] {
   ];
 }
 
+/** First and last name, else the company; '' when the customer has neither. */
+export function customerName(c: Readonly<Record<string, unknown>>): string {
+  return [s(c, 'first_name'), s(c, 'last_name')].filter((p) => p !== '').join(' ') || s(c, 'company');
+}
+
 export function customerList(text: string): StagedList {
   return {
     endpointId: 'customers.list',
@@ -26,10 +31,10 @@ export function customerList(text: string): StagedList {
     toItem: (c) => {
       const id = s(c, 'id');
       if (id === '') return undefined;
-      const name = joined(s(c, 'first_name'), s(c, 'last_name')).replace(' · ', ' ');
+      const name = customerName(c);
       return {
         id,
-        label: name !== '' ? name : s(c, 'company') !== '' ? s(c, 'company') : id,
+        label: name !== '' ? name : id,
         description: joined(id, s(c, 'email'), s(c, 'company'), s(c, 'preferred_currency_code')),
       };
     },

@@ -4,6 +4,8 @@
  * no filter that tells them apart, so the page is filtered here.
  */
 import type { ParamTree, ProductCatalog } from '../chargebee/catalog/types';
+import { isRecord } from '../util/guards';
+import { customerName } from './customers';
 import type { StagedList } from './staged-list';
 import { joined, s } from './staged-list';
 
@@ -19,27 +21,21 @@ export function subscriptionCatalog(sub: Readonly<Record<string, unknown>>): Pro
   return undefined;
 }
 
-export function subscriptionList(text: string, catalog: ProductCatalog): StagedList {
-  return {
-    endpointId: 'subscriptions.list',
-    key: 'subscription',
-    base: { sort_by: { desc: 'created_at' } },
-    stages: subscriptionStages(text),
-    toItem: (sub, envelope) => {
-      const id = s(sub, 'id');
-      const own = subscriptionCatalog(sub);
-      if (id === '' || (own !== undefined && own !== catalog)) return undefined;
-      const customer = envelope['customer'];
-      const who = typeof customer === 'object' && customer !== null ? customerName(customer as Record<string, unknown>) : '';
-      const items = Array.isArray(sub['subscription_items'])
-        ? (sub['subscription_items'] as unknown[]).map((i) => (typeof i === 'object' && i !== null ? s(i as Record<string, unknown>, 'item_price_id') : '')).filter((x) => x !== '').join(', ')
-        : s(sub, 'plan_id');
-      return { id, label: joined(id, who), description: joined(items, s(sub, 'status'), s(sub, 'currency_code'), s(sub, 'customer_id')) };
-    },
-  };
+/** Subscriptions matching `text`, newest first; `toItem` makes (or skips) each row. */
+export function subscriptionSearch(text: string, toItem: StagedList['toItem']): StagedList {
+  return { endpointId: 'subscriptions.list', key: 'subscription', base: { sort_by: { desc: 'created_at' } }, stages: subscriptionStages(text), toItem };
 }
 
-function customerName(c: Readonly<Record<string, unknown>>): string {
-  const name = [s(c, 'first_name'), s(c, 'last_name')].filter((p) => p !== '').join(' ');
-  return name !== '' ? name : s(c, 'company');
+export function subscriptionList(text: string, catalog: ProductCatalog): StagedList {
+  return subscriptionSearch(text, (sub, envelope) => {
+    const id = s(sub, 'id');
+    const own = subscriptionCatalog(sub);
+    if (id === '' || (own !== undefined && own !== catalog)) return undefined;
+    const customer = envelope['customer'];
+    const who = isRecord(customer) ? customerName(customer) : '';
+    const items = Array.isArray(sub['subscription_items'])
+      ? (sub['subscription_items'] as unknown[]).map((i) => (isRecord(i) ? s(i, 'item_price_id') : '')).filter((x) => x !== '').join(', ')
+      : s(sub, 'plan_id');
+    return { id, label: joined(id, who), description: joined(items, s(sub, 'status'), s(sub, 'currency_code'), s(sub, 'customer_id')) };
+  });
 }

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { ParamTree } from '../chargebee/catalog/types';
+import { settleOnce } from '../util/settle-once';
 import type { QuoteClient } from './actions/api';
 import { formatMoney } from './detail/format';
 import type { QuoteObject } from './detail/quote-model';
@@ -122,13 +123,7 @@ export async function pickQuote(client: QuoteClient, options: QuotePickerOptions
   };
 
   return new Promise<QuoteObject | undefined>((resolve) => {
-    let settled = false;
-    const finish = (value: QuoteObject | undefined): void => {
-      if (settled) return;
-      settled = true;
-      resolve(value);
-      picker.hide();
-    };
+    const finish = settleOnce(resolve, () => picker.hide());
     picker.onDidChangeValue(search);
     picker.onDidAccept(() => {
       const item = picker.selectedItems[0];

@@ -8,7 +8,7 @@ import { CancelledError, Notice, type RegisterCommand } from '../commands/regist
 import { askApiKey, askSite, verifiedKey } from './add-site';
 import { addSiteArgsOf, defaultLabel, parseLocation, type SiteAnswers } from './location';
 import type { Sites } from './service';
-import { siteIdFor, type SiteRecord } from './site';
+import { NO_SITE_MESSAGE, siteIdFor, type SiteRecord } from './site';
 
 export function registerSiteCommands(sites: Sites, registerCommand: RegisterCommand, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const c = SITE_COMMANDS;
@@ -67,7 +67,7 @@ export function newRecord(sites: Sites, answers: SiteAnswers): SiteRecord {
 async function siteFrom(sites: Sites, arg: unknown, placeHolder: string): Promise<SiteRecord> {
   const id = typeof arg === 'string' ? arg : idOf(arg);
   const all = sites.store.list();
-  if (all.length === 0) throw new Notice('No Chargebee site is set up yet. Add one first ("Chargebee: Add Site...").');
+  if (all.length === 0) throw new Notice(NO_SITE_MESSAGE);
   if (id !== undefined) {
     const site = sites.store.get(id);
     if (!site) throw new Notice(`There is no Chargebee site with id ${id}.`);

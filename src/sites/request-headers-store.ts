@@ -2,6 +2,7 @@
  * Per-site request header settings in globalState, under one key mapping site id -> settings. Kept
  * apart from the site records so the sites module only needs `forSite(id)` when it builds a client.
  */
+import { isRecord } from '../util/guards';
 import type { RequestHeaderSettings } from './request-headers';
 import { parseSettings, REQUEST_HEADER_KEYS } from './request-headers';
 
@@ -43,6 +44,6 @@ export class RequestHeaderStore {
 
   private all(): Record<string, unknown> {
     const raw = this.memento.get<unknown>(REQUEST_HEADERS_STATE_KEY);
-    return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    return isRecord(raw) ? raw : {};
   }
 }

@@ -4,6 +4,9 @@
  */
 import type { ProductCatalog } from '../chargebee/catalog/types';
 
+/** What a command that needs a site says when there is none (as a Notice or a warning). */
+export const NO_SITE_MESSAGE = 'No Chargebee site is set up yet. Add one first ("Chargebee: Add Site...").';
+
 export interface SiteRecord {
   /** Stable and readable (`acme-test`, `127.0.0.1-8750`): export jobs and messages show it. */
   readonly id: string;

@@ -6,6 +6,7 @@
 import type * as vscode from 'vscode';
 import type { ProductCatalog } from '../chargebee/catalog/types';
 import type { ChargebeeClient } from '../chargebee/client';
+import type { RegisterCommand } from '../commands/register';
 import type { RequestHeaderStore } from '../sites/request-headers-store';
 import type { SiteInfo } from '../webview/protocol';
 
@@ -26,8 +27,7 @@ export interface UnbilledSite {
   confirmWrite(action: string): Promise<boolean>;
 }
 
-export type CommandHandler = (...args: unknown[]) => unknown;
-
+/** What opening the import form needs; the extension-host test passes these directly. */
 export interface SubscriptionDeps {
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
@@ -35,6 +35,9 @@ export interface SubscriptionDeps {
   activeSite(): Promise<UnbilledSite | undefined>;
   /** Per-site request headers (also what clientFor should send; see request-headers-store.ts). */
   readonly headers: RequestHeaderStore;
-  /** The central registerCommand wrapper (logging, error toast with "Show Log", silent on cancel). */
-  registerCommand?(id: string, handler: CommandHandler): vscode.Disposable;
+}
+
+/** registerSubscriptionCommands also needs the central command wrapper (src/commands/register.ts). */
+export interface SubscriptionCommandDeps extends SubscriptionDeps {
+  readonly registerCommand: RegisterCommand;
 }

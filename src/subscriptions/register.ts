@@ -4,11 +4,12 @@
  * active site. activate() calls it once and owns the returned Disposable.
  */
 import * as vscode from 'vscode';
-import { ChargebeeError, isCancellation } from '../chargebee/errors';
+import { ChargebeeError } from '../chargebee/errors';
 import { editRequestHeaders } from '../sites/request-headers-command';
+import { NO_SITE_MESSAGE } from '../sites/site';
 import { FormPanel } from '../webview/form-panel';
 import { SUBSCRIPTION_COMMANDS } from './command-ids';
-import type { CommandHandler, SubscriptionDeps, UnbilledSite } from './deps';
+import type { SubscriptionCommandDeps, SubscriptionDeps, UnbilledSite } from './deps';
 import { subscriptionIdOf } from './args';
 import { pickSubscription } from './subscription-pick';
 import { createUnbilledFormController } from './unbilled-controller';
@@ -20,17 +21,14 @@ export interface OpenedImportForm {
   readonly controller: UnbilledFormController;
 }
 
-const NO_SITE = 'No Chargebee site is set up yet. Add one first ("Chargebee: Add Site...").';
-
-export function registerSubscriptionCommands(deps: SubscriptionDeps): vscode.Disposable {
-  const register = (id: string, handler: CommandHandler): vscode.Disposable =>
-    deps.registerCommand ? deps.registerCommand(id, handler) : vscode.commands.registerCommand(id, guarded(deps.log, handler));
+export function registerSubscriptionCommands(deps: SubscriptionCommandDeps): vscode.Disposable {
+  const register = deps.registerCommand;
   const disposables = [
     register(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg)),
     register(SUBSCRIPTION_COMMANDS.editRequestHeaders, async (first, second) => {
       const site = await deps.activeSite();
       if (!site) {
-        void vscode.window.showWarningMessage(NO_SITE);
+        void vscode.window.showWarningMessage(NO_SITE_MESSAGE);
         return undefined;
       }
       // Scripted settings (`{ settings }`) come first from the palette-less callers, second after a tree node.
@@ -47,7 +45,7 @@ export function registerSubscriptionCommands(deps: SubscriptionDeps): vscode.Dis
 export async function openImportForm(deps: SubscriptionDeps, arg: unknown): Promise<OpenedImportForm | undefined> {
   const site = await deps.activeSite();
   if (!site) {
-    void vscode.window.showWarningMessage(NO_SITE);
+    void vscode.window.showWarningMessage(NO_SITE_MESSAGE);
     return undefined;
   }
   const given = subscriptionIdOf(arg);
@@ -80,22 +78,4 @@ async function describeSubscription(site: UnbilledSite, subscriptionId: string):
     if (err instanceof ChargebeeError && err.httpStatus === 404) throw new Error(`Subscription ${subscriptionId} was not found on ${site.info.name}.`);
     throw err;
   }
-}
-
-/** The fallback wrapper when no central one is passed: silent on cancel, a short error with "Show Log". */
-function guarded(log: vscode.LogOutputChannel, handler: CommandHandler): CommandHandler {
-  return async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (err) {
-      if (isCancellation(err)) return undefined;
-      const message = err instanceof Error ? err.message : String(err);
-      log.error(message);
-      const show = 'Show Log';
-      void vscode.window.showErrorMessage(message, show).then((choice) => {
-        if (choice === show) log.show();
-      });
-      return undefined;
-    }
-  };
 }

@@ -4,6 +4,7 @@
  * subscription not loaded yet can still be found. A typed id that matches nothing can be used as is.
  */
 import * as vscode from 'vscode';
+import { settleOnce } from '../util/settle-once';
 import type { PickerItem } from '../webview/protocol';
 import type { SubscriptionClient } from './deps';
 import { subscriptionPage } from './subscription-list';
@@ -64,15 +65,11 @@ export function pickSubscription(client: SubscriptionClient, title: string): Pro
   };
 
   return new Promise<string | undefined>((resolve) => {
-    let done = false;
-    const finish = (value: string | undefined): void => {
-      if (done) return;
-      done = true;
+    const finish = settleOnce(resolve, () => {
       if (timer) clearTimeout(timer);
       abort?.abort();
-      resolve(value);
       qp.dispose();
-    };
+    });
     qp.onDidChangeValue(() => {
       render();
       if (timer) clearTimeout(timer);

@@ -1,7 +1,8 @@
 /**
- * The one HTML page every webview of the extension uses. It holds no user data at all: the page is a
- * fixed shell whose script asks for its content with `ready` and gets it by postMessage, so nothing a
- * user or the API typed can ever be parsed as HTML here. No vscode import, so it is unit-testable.
+ * The one HTML page every form webview uses, and the CSP, nonce and escaping every webview page is
+ * built with (the quote detail page renders on the host, but from these same parts). The form page
+ * holds no user data at all: a fixed shell whose script asks for its content with `ready` and gets it
+ * by postMessage. No vscode import, so it is unit-testable.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -20,38 +21,78 @@ export function createNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+/** A nonce lands inside attributes and the CSP, so anything but base64 is refused outright. */
+function assertNonce(nonce: string): void {
+  if (!/^[A-Za-z0-9+/=]+$/.test(nonce)) throw new Error('a CSP nonce must be base64');
+}
+
+export interface CspOptions {
+  /** Allow `<style nonce>` blocks (the host-rendered detail page); form pages load only stylesheets. */
+  readonly nonceStyles?: boolean;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string, options: CspOptions = {}): string {
   return [
     "default-src 'none'",
-    `style-src ${cspSource}`,
+    `style-src ${cspSource}${options.nonceStyles === true ? ` 'nonce-${nonce}'` : ''}`,
     `script-src 'nonce-${nonce}'`,
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
   ].join('; ');
 }
 
-export function renderWebviewHtml(opts: WebviewHtmlOptions): string {
-  const nonce = opts.nonce ?? createNonce();
-  if (!/^[A-Za-z0-9+/=]+$/.test(nonce)) throw new Error('a CSP nonce must be base64');
-  const csp = contentSecurityPolicy(opts.cspSource, nonce);
-  const styles = opts.styleUris.map((uri) => `  <link rel="stylesheet" href="${attr(uri)}">`).join('\n');
+export interface WebviewPage {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly csp?: CspOptions;
+  readonly lang: string;
+  readonly title: string;
+  /** Trusted markup after the title (stylesheets, a nonce'd style block). */
+  readonly head: string;
+  /** Trusted markup of the body; anything from a user or the API must already be escaped. */
+  readonly body: string;
+}
+
+/** Every webview document: the nonce is checked and the CSP meta comes first, before anything it governs. */
+export function webviewPage(page: WebviewPage): string {
+  assertNonce(page.nonce);
+  const csp = contentSecurityPolicy(page.cspSource, page.nonce, page.csp);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(page.lang)}">
 <head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles}
-  <title>Chargebee</title>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeHtml(page.title)}</title>
+${page.head}
 </head>
 <body>
-  <main id="app" aria-busy="true"><p class="loading">Loading…</p></main>
-  <script nonce="${nonce}" src="${attr(opts.scriptUri)}"></script>
+${page.body}
 </body>
 </html>`;
 }
 
-/** URIs come from asWebviewUri, but escaping them costs nothing and keeps the page a fixed shape. */
-function attr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export function renderWebviewHtml(opts: WebviewHtmlOptions): string {
+  const nonce = opts.nonce ?? createNonce();
+  // URIs come from asWebviewUri, but escaping them costs nothing and keeps the page a fixed shape.
+  const styles = opts.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`).join('\n');
+  return webviewPage({
+    cspSource: opts.cspSource,
+    nonce,
+    lang: 'en',
+    title: 'Chargebee',
+    head: styles,
+    body: `<main id="app" aria-busy="true"><p class="loading">Loading…</p></main>
+<script nonce="${nonce}" src="${escapeHtml(opts.scriptUri)}"></script>`,
+  });
+}
+
+/** HTML escaping for text and attribute values: the five characters that can end a text or attribute context. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

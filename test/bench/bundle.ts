@@ -25,6 +25,20 @@ const production: esbuild.BuildOptions = {
 
 const KB = 1024;
 
+/** Output bytes per package (node_modules/<name>) or per top folder of src/, largest first. */
+function largestParts(meta: esbuild.Metafile, count: number): string {
+  // One entry point, one output file (its key is relative to the working folder).
+  const output = Object.values(meta.outputs)[0];
+  const parts = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+    const folder = /^src\/([^/]+)\//.exec(input)?.[1];
+    const key = pkg ?? (folder !== undefined ? `src/${folder}` : input);
+    parts.set(key, (parts.get(key) ?? 0) + bytesInOutput);
+  }
+  return [...parts].sort((a, b) => b[1] - a[1]).slice(0, count).map(([k, v]) => `${k} ${(v / KB).toFixed(1)} KB`).join(', ');
+}
+
 export async function benchBundle(): Promise<Figure[]> {
   const entry = join(repoRoot, 'src/extension.ts');
   const name = 'bundle: minified dist/extension.js';
@@ -41,8 +55,9 @@ export async function benchBundle(): Promise<Figure[]> {
     const reference = { label: 'chargebee SDK, same esbuild options', value: (await stat(sdk)).size / KB };
     if (!existsSync(entry)) return [notMeasured('1', name, 'KB', 'src/extension.ts does not exist yet', sixth, reference)];
     const ours = join(dir, 'extension.js');
-    await esbuild.build({ ...production, entryPoints: [entry], outfile: ours });
-    return [figure({ id: '1', name, unit: 'KB', value: (await stat(ours)).size / KB, reference, goal: sixth })];
+    const built = await esbuild.build({ ...production, entryPoints: [entry], outfile: ours, metafile: true });
+    const notes = `largest parts: ${largestParts(built.metafile, 8)}`;
+    return [figure({ id: '1', name, unit: 'KB', value: (await stat(ours)).size / KB, reference, goal: sixth, notes })];
   } catch (error) {
     return [notMeasured('1', name, 'KB', `failed: ${(error as Error).message.split('\n')[0] ?? ''}`, sixth)];
   } finally {

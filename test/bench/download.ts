@@ -12,12 +12,30 @@ import { runChild } from './child';
 import type { DownloadChildResult } from './download-child';
 import { figure, goal, MB, median, notMeasured, type Figure } from './figures';
 
-function curl(url: string, file: string): Promise<number> {
+interface CurlRun {
+  seconds: number;
+  cpuSeconds: number;
+}
+
+/** `0m1.234s` as printed by bash's `times`. */
+const shellSeconds = (text: string): number => {
+  const m = /^(\d+)m([\d.]+)s$/.exec(text);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+};
+
+/** curl under bash, whose `times` then prints the CPU time its children (curl) used. */
+function curl(url: string, file: string): Promise<CurlRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('curl', ['-s', '-f', '-o', file, url], { stdio: 'ignore' });
+    const child = spawn('bash', ['-c', 'curl -s -f -o "$1" "$2" || exit $?; times', 'bench', file, url], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`curl exited with ${code}`))));
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`curl exited with ${code}`));
+      const [user = '', system = ''] = (out.trim().split('\n')[1] ?? '').trim().split(/\s+/);
+      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: shellSeconds(user) + shellSeconds(system) });
+    });
   });
 }
 
@@ -31,7 +49,7 @@ export async function benchDownload(bytes: number, rounds: number): Promise<Figu
     const url = `${sb.origin}/__sandbox/bench-file?bytes=${bytes}`;
     const ours: DownloadChildResult[] = [];
     const plain: DownloadChildResult[] = [];
-    const theirs: number[] = [];
+    const theirs: CurlRun[] = [];
     for (let round = 0; round < rounds; round++) {
       const file = join(dir, 'curl.bin');
       theirs.push(await curl(url, file));
@@ -43,7 +61,8 @@ export async function benchDownload(bytes: number, rounds: number): Promise<Figu
       plain.push(await runChild<DownloadChildResult>('download-child.ts', ['node', sb.url, sb.apiKey, url, dir]));
     }
     const oursMbps = median(ours.map((r) => bytes / MB / r.seconds));
-    const curlMbps = median(theirs.map((s) => bytes / MB / s));
+    const curlMbps = median(theirs.map((c) => bytes / MB / c.seconds));
+    const perGb = (cpuSeconds: number): number => cpuSeconds / (bytes / 1024 ** 3);
     const plainMbps = median(plain.map((r) => bytes / MB / r.seconds));
     const growth = Math.max(...ours.map((r) => r.rss.growthBytes)) / MB;
     const plainGrowth = Math.max(...plain.map((r) => r.rss.growthBytes)) / MB;
@@ -55,6 +74,11 @@ export async function benchDownload(bytes: number, rounds: number): Promise<Figu
       }),
       // No goal: it tells whether a gap to curl is the extension's code or Node's streams themselves.
       figure({ id: '3c', name: `download ${size}: bare Node http.get|pipe`, unit: 'MB/s', value: plainMbps, reference: { label: 'curl -o', value: curlMbps }, notes: 'diagnostic, the ceiling for any Node download here' }),
+      // No goal either: CPU time is what load from other processes on a shared machine disturbs least.
+      figure({
+        id: '3d', name: `download ${size}: CPU time per GiB`, unit: 's', value: median(ours.map((r) => perGb(r.cpuSeconds))), reference: { label: 'curl -o', value: median(theirs.map((c) => perGb(c.cpuSeconds))) },
+        notes: `diagnostic, user + system, medians; bare Node http.get|pipe ${median(plain.map((r) => perGb(r.cpuSeconds))).toFixed(2)} s`,
+      }),
     ];
   } catch (error) {
     const why = `failed: ${(error as Error).message}`;

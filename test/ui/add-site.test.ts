@@ -1,26 +1,37 @@
 /**
- * The first thing a person does: with no site set up, open the Chargebee view, run "Add Site" from the
- * palette, answer the real input boxes with the sandbox's base URL and key, and see the sandbox's quotes
- * in the Quotes tree. The expected quote is read from the sandbox over HTTP, not from the extension.
+ * The first thing a person does (issue 3, UI tier): with no site set up, open the Chargebee view and see
+ * the welcome content, run "Add Site" from the palette and answer the real input boxes (the sandbox's
+ * base URL, a label, the catalog, first a wrong API key that is refused with a clear message and asked
+ * again, then the right one), and see the sandbox's quotes in the Quotes tree and the site in the status
+ * bar, marked TEST. The expected quotes are read from the sandbox over HTTP, not from the extension.
  */
 import assert from 'node:assert/strict';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
-import { answerInput, openChargebeeView, palette, startWorkbench, waitForTreeItem, type Workbench } from './harness';
+import { answerInput, openChargebeeView, palette, screenshotIfFailed, siteStatus, startWorkbench, waitForTreeItem, type Workbench } from './harness';
 
 interface QuoteList {
   list: { quote: { id: string; status: string } }[];
 }
 
-/** An open quote as the API lists it: open quotes sit in the tree's first (expanded) group. */
-async function anOpenQuoteId(sandbox: RunningSandbox): Promise<string> {
-  const response = await fetch(`${sandbox.url}/quotes?limit=5&status[is]=open`, {
-    headers: { authorization: `Basic ${Buffer.from(`${sandbox.apiKey}:`).toString('base64')}` },
+const LABEL = 'UI sandbox';
+/** Not the sandbox's key, and nothing like a real one. */
+const WRONG_KEY = 'not-the-sandbox-key';
+
+const basicAuth = (key: string): string => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+
+/** The open quotes as the API lists them, newest first (the tree's order in its first group). */
+async function openQuoteIds(sandbox: RunningSandbox): Promise<string[]> {
+  const response = await fetch(`${sandbox.url}/quotes?limit=100&status[is]=open&sort_by[desc]=date`, {
+    headers: { authorization: basicAuth(sandbox.apiKey) },
   });
   assert.equal(response.status, 200);
   const body = (await response.json()) as QuoteList;
-  const quote = body.list[0]?.quote;
-  assert.ok(quote, 'the demo seed has no open quote');
-  return quote.id;
+  return body.list.map((entry) => entry.quote.id);
+}
+
+/** How many key checks (one cheap GET /customers each) the extension made while adding the site. */
+function keyChecks(sandbox: RunningSandbox): number {
+  return sandbox.control.requests().filter((r) => r.method === 'GET' && r.path.endsWith('/customers')).length;
 }
 
 describe('UI: add a site', function () {
@@ -29,13 +40,13 @@ describe('UI: add a site', function () {
   let workbench: Workbench | undefined;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, seed: 'demo' });
-    // No CHARGEBEE_DEV_* variables: the extension starts with no site at all.
+    sandbox = await startSandbox({ port: 0 });
+    // No sandbox option: CHARGEBEE_DEV_* are removed and the extension starts with no site at all.
     workbench = await startWorkbench();
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`add-site-failed-${this.currentTest.title}`);
+    await screenshotIfFailed(this.currentTest, workbench);
   });
 
   after(async () => {
@@ -43,25 +54,60 @@ describe('UI: add a site', function () {
     await sandbox?.close();
   });
 
-  it('adds the sandbox through the input boxes and lists its quotes', async () => {
+  it('adds the sandbox through the input boxes, refusing a wrong key first, and lists its quotes', async () => {
     assert.ok(workbench);
     const { page } = workbench;
-    const quoteId = await anOpenQuoteId(sandbox);
+    const openIds = await openQuoteIds(sandbox);
+    assert.ok(openIds.length >= 3, 'the demo seed has open quotes');
+
     await openChargebeeView(page);
-    // The welcome view offers to add a site while none exists.
+    // The welcome view explains what is missing and offers to add a site while none exists.
+    await page.getByText('No Chargebee site is set up yet').first().waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Add Site' }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await siteStatus(page).count(), 0, 'no site in the status bar yet');
     await workbench.screenshot('add-site-1-welcome');
 
     await palette(page, 'Chargebee: Add Site...');
-    await answerInput(page, sandbox.url, { prompt: /base URL/ });
-    await answerInput(page, 'UI sandbox', { prompt: /Label/ });
-    await answerInput(page, 'Product Catalog 2.0', { prompt: /Which product catalog/ });
-    await answerInput(page, sandbox.apiKey, { prompt: /API key of UI sandbox/ });
+    await answerInput(page, sandbox.url, { prompt: /Add Chargebee Site \(1\/4\)[\s\S]*base URL/ });
+    await answerInput(page, LABEL, { prompt: /Add Chargebee Site \(2\/4\)/ });
+    await answerInput(page, 'Product Catalog 2.0', { prompt: /Add Chargebee Site \(3\/4\)/ });
+    await workbench.screenshot('add-site-2-catalog-answered');
+    await answerInput(page, WRONG_KEY, { prompt: /Add Chargebee Site \(4\/4\)[\s\S]*API key of UI sandbox/ });
 
-    const row = await waitForTreeItem(page, new RegExp(`^Quote ${quoteId},`), 60_000);
-    assert.match((await row.textContent()) ?? '', new RegExp(`#${quoteId}`));
+    // The key is checked against the site: refused, with why, and asked for again in a password box.
+    const refused = /did not accept this API key \(HTTP 401\)[\s\S]*API key of UI sandbox/;
+    await whenAsked(page, refused, async () => {
+      assert.equal(await page.locator('.quick-input-widget input').getAttribute('type'), 'password', 'the key is typed into a password box');
+      await workbench?.screenshot('add-site-3-wrong-key-refused');
+    });
+    await answerInput(page, sandbox.apiKey, { prompt: refused });
+
+    // The sandbox's newest open quotes appear in the tree's first (expanded) group, which counts them all.
+    for (const id of openIds.slice(0, 3)) {
+      const row = await waitForTreeItem(page, new RegExp(`^Quote ${id},`), 60_000);
+      assert.match((await row.textContent()) ?? '', new RegExp(`#${id}\\b`));
+    }
+    const openGroup = await waitForTreeItem(page, /^Open\b/);
+    assert.equal((await openGroup.locator('.label-description').innerText()).trim(), String(openIds.length));
+    // By now both checks are done. The sandbox records requests without their keys: two checks, the refused one and the accepted one.
+    assert.equal(keyChecks(sandbox), 2, 'one key check per key typed');
     // The status bar names the new site, marked TEST (a loopback base URL).
-    await page.locator('.statusbar-item', { hasText: /UI sandbox.*TEST/ }).first().waitFor({ timeout: 10_000 });
-    await workbench.screenshot('add-site-2-quotes');
+    await siteStatus(page).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await siteStatus(page).innerText(), new RegExp(`${LABEL} · TEST`));
+    await page.getByText('No Chargebee site is set up yet').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await workbench.screenshot('add-site-4-quotes-and-status-bar');
   });
 });
+
+/** Waits until the open box shows `prompt`, then runs `look` (assertions, a screenshot) on it. */
+async function whenAsked(page: Workbench['page'], prompt: RegExp, look: () => Promise<void>): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const deadline = Date.now() + 30_000;
+  let seen = '';
+  while (Date.now() < deadline) {
+    seen = await widget.innerText().catch(() => '');
+    if ((await widget.isVisible()) && prompt.test(seen)) return look();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the key was never asked for again with ${String(prompt)}; the box showed: ${seen}`);
+}

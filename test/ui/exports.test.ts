@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/lib/code-server';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
-import { answerInput, palette, startWorkbench, webviewFrame, type Workbench } from './harness';
+import { answerInput, palette, screenshotIfFailed, startWorkbench, webviewFrame, type Workbench } from './harness';
 
 /** The status bar entry of the export jobs (ExportStatusBar), matched by its text. */
 const exportStatus = (page: Page) => page.locator('.statusbar-item').filter({ hasText: /exports? (running|queued)/ });
@@ -52,6 +52,10 @@ describe('exports UI: new customers export with two filters', function () {
     }
     sb = await startSandbox({ port: 0, exportSeconds: 2 });
     wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey } });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this.currentTest, wb);
   });
 
   after(async () => {

@@ -89,16 +89,32 @@ export async function openChargebeeView(page: Page): Promise<void> {
 
 const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
 
-/** Runs a command from the palette by its full title, e.g. "Chargebee: Add Site". */
+/**
+ * Runs a command from the palette by its full title, e.g. "Chargebee: Add Site...". The palette closes
+ * when something else takes focus (a tree refresh, a notification, a webview), so a palette that
+ * vanishes before Enter is opened again, up to three times.
+ */
 export async function palette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = quickInput(page).locator('input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
   // Enter picks the first row: wait until that row is the command asked for, not a stale filter result.
-  const first = quickInput(page).locator('.monaco-list-row').first();
-  await first.filter({ hasText: title }).waitFor({ timeout: 10_000 });
-  await input.press('Enter');
+  const first = quickInput(page).locator('.monaco-list-row').first().filter({ hasText: title });
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      await first.waitFor({ timeout: 10_000 });
+      await input.press('Enter', { timeout: 5_000 });
+      return;
+    } catch (error) {
+      lastError = error;
+      // Logged so a run shows how often this happens (it hides focus thieves, which are worth knowing of).
+      process.stderr.write(`palette: "${title}" attempt ${attempt + 1} failed, retrying: ${String(error).split('\n')[0]}\n`);
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw lastError;
 }
 
 export interface AnswerOptions {
@@ -109,7 +125,8 @@ export interface AnswerOptions {
 
 /**
  * Answers the open input box or quick pick (typing filters a pick; Enter takes the first match) and waits
- * until the box has accepted it.
+ * until the box has accepted it. In a pick whose rows load from the API, Enter is held back until the
+ * first row shows the typed text, or it would land on an empty or stale list.
  */
 export async function answerInput(page: Page, text: string, options: AnswerOptions = {}): Promise<void> {
   const widget = quickInput(page);
@@ -117,18 +134,32 @@ export async function answerInput(page: Page, text: string, options: AnswerOptio
   const timeout = options.timeoutMs ?? 15_000;
   await input.waitFor({ state: 'visible', timeout });
   if (options.prompt) await waitForPrompt(widget, options.prompt, timeout);
+  const title = await widget.locator('.quick-input-title').innerText().catch(() => '');
   await input.fill(text);
+  if (text !== '' && (await isQuickPick(widget))) {
+    await widget.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: text }).waitFor({ timeout });
+  }
   await input.press('Enter');
-  // Accepted when the box closes or moves on to the next question (its value no longer ours).
+  // Accepted when the box closes or moves on to the next question: its value or its title changes (an
+  // empty answer keeps the value empty, so the title tells the steps of one flow apart).
   await page.waitForFunction(
-    (typed) => {
+    ([typed, before]) => {
       const box = document.querySelector<HTMLElement>('.quick-input-widget');
       const field = box?.querySelector('input');
-      return !box || box.style.display === 'none' || !field || field.value !== typed;
+      const heading = box?.querySelector<HTMLElement>('.quick-input-title')?.innerText ?? '';
+      return !box || box.style.display === 'none' || !field || field.value !== typed || heading !== before;
     },
-    text,
+    [text, title] as const,
     { timeout },
   );
+}
+
+/** A quick pick shows its list (even while still empty); an input box hides it. */
+async function isQuickPick(widget: Locator): Promise<boolean> {
+  return widget
+    .locator('.quick-input-list')
+    .evaluate((list) => getComputedStyle(list).display !== 'none')
+    .catch(() => false);
 }
 
 async function waitForPrompt(widget: Locator, prompt: RegExp, timeoutMs: number): Promise<void> {
@@ -153,4 +184,13 @@ export async function waitForTreeItem(page: Page, name: string | RegExp, timeout
 /** The content frame of the active webview panel. */
 export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/**
+ * For an afterEach hook: a failed test leaves a screenshot of the page as it was then
+ * (test-results/screenshots/failed-<test>.png), which usually says why at a glance.
+ */
+export async function screenshotIfFailed(test: Mocha.Test | undefined, wb: Workbench | undefined): Promise<void> {
+  if (!wb || test?.state !== 'failed') return;
+  await wb.screenshot(`failed-${test.fullTitle()}`.slice(0, 120)).catch(() => undefined);
 }

@@ -2,7 +2,9 @@
  * Quotes made through the forms, in the real workbench in Chromium, as a person would: a PC1
  * one-time-charges quote with an amount that is wrong at first (its message shows on the field, then
  * the corrected form goes through), found in the Quotes tree, accepted, converted and its PDF
- * downloaded through the palette; and a PC2 new-subscription quote through its form.
+ * downloaded through the palette; and a PC2 new-subscription quote through its form. A site's product
+ * catalog is its own setting (asked when the site is added), so each catalog gets its own workbench
+ * whose development site is set to it (CHARGEBEE_DEV_CATALOG).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,22 +13,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/lib/code-server';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
-import { answerInput, openChargebeeView, palette, startWorkbench, waitForTreeItem, webviewFrame, type Workbench } from './harness';
-
-/** A site without the catalog setting asks once per form; answer if (and only if) it asks. */
-async function answerCatalogIfAsked(page: Page, answer: 'Product Catalog 1.0' | 'Product Catalog 2.0'): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  const deadline = Date.now() + 3_000;
-  while (Date.now() < deadline) {
-    const text = await widget.innerText().catch(() => '');
-    if (/Which product catalog/.test(text)) {
-      await answerInput(page, answer, { prompt: /Which product catalog/ });
-      return;
-    }
-    if (await webviewFrame(page).locator('[data-testid="submit"]').isVisible().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { answerInput, openChargebeeView, palette, screenshotIfFailed, startWorkbench, waitForTreeItem, webviewFrame, type Workbench } from './harness';
 
 async function waitForForm(page: Page, field: string): Promise<FrameLocator> {
   const frame = webviewFrame(page);
@@ -49,33 +36,44 @@ function customerIn(sb: RunningSandbox, currency: string): string {
   return c.id;
 }
 
-describe('quote forms UI', function () {
-  this.timeout(240_000);
-  let sb: RunningSandbox;
+/** A sandbox and a workbench whose site uses `catalog`, started before and closed after the suite. */
+function siteWithCatalog(catalog: 1 | 2): { sb: () => RunningSandbox; wb: () => Workbench } {
+  let sb: RunningSandbox | undefined;
   let wb: Workbench | undefined;
-
   before(async () => {
     if (!existsSync(join(repoRoot, 'dist/extension.js')) || !existsSync(join(repoRoot, 'dist/webview/forms.entry.js'))) {
       execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { stdio: 'inherit' });
     }
     sb = await startSandbox({ port: 0 });
-    wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey } });
+    wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey }, env: { CHARGEBEE_DEV_CATALOG: String(catalog) } });
   });
-
+  afterEach(async function () {
+    await screenshotIfFailed(this.currentTest, wb);
+  });
   after(async () => {
     await wb?.close();
     await sb?.close();
   });
+  const started = <T>(v: T | undefined): T => {
+    assert.ok(v, 'started in before()');
+    return v;
+  };
+  return { sb: () => started(sb), wb: () => started(wb) };
+}
+
+describe('quote forms UI: Product Catalog 1.0 site', function () {
+  this.timeout(240_000);
+  const site = siteWithCatalog(1);
 
   it('creates a PC1 one-time quote (fixing an invalid amount), then accepts, converts and downloads its PDF', async () => {
-    const w = wb;
-    assert.ok(w);
+    const sb = site.sb();
+    const w = site.wb();
     const { page } = w;
     const customer = customerIn(sb, 'USD');
 
     await palette(page, 'Chargebee: New Quote: One-time Charges');
-    await answerCatalogIfAsked(page, 'Product Catalog 1.0');
     const frame = await waitForForm(page, 'customer_id');
+    await frame.locator('[data-testid="preview"]').filter({ hasText: 'create_for_onetime_charges' }).waitFor({ timeout: 10_000 });
     await frame.locator('[data-testid="site-badge"]').filter({ hasText: /test site/ }).waitFor();
     await frame.locator('[data-testid="field-customer_id"]').fill(customer);
     await frame.locator('[data-testid="add-row-charges"]').click();
@@ -108,7 +106,7 @@ describe('quote forms UI', function () {
     await answerInput(page, 'accepted in the UI test', { prompt: /Mark quote/ });
     await waitFor(() => sb.control.store.quotes.get(id)?.quote.status === 'accepted', 'the quote is accepted');
 
-    await palette(page, 'Chargebee: Convert Quote...');
+    await palette(page, 'Chargebee: Convert Quote to Invoice...');
     await answerInput(page, id, { prompt: /Quote to convert/ });
     await answerInput(page, 'Invoice immediately', { prompt: /\(1\/3\)/ });
     await answerInput(page, '', { prompt: /\(2\/3\)/ });
@@ -118,20 +116,24 @@ describe('quote forms UI', function () {
 
     await palette(page, 'Chargebee: Download Quote PDF...');
     await answerInput(page, id, { prompt: /PDF of/ });
-    await answerInput(page, 'Standard view as attachment', { prompt: /attachment|view/i });
+    await answerInput(page, 'Standard view as attachment', { prompt: /Consolidated view/ });
     const folder = join(w.server.state.dir, 'workspace', 'chargebee-quotes');
     const pdf = await waitFor(() => (existsSync(folder) ? readdirSync(folder).find((f) => f.includes(id) && f.endsWith('.pdf')) : undefined), 'the PDF in the workspace');
     assert.equal(readFileSync(join(folder, pdf)).subarray(0, 5).toString('latin1'), '%PDF-');
     await w.screenshot('quote-forms-5-pdf');
   });
+});
+
+describe('quote forms UI: Product Catalog 2.0 site', function () {
+  this.timeout(240_000);
+  const site = siteWithCatalog(2);
 
   it('creates a PC2 new-subscription quote through its form', async () => {
-    const w = wb;
-    assert.ok(w);
+    const sb = site.sb();
+    const w = site.wb();
     const { page } = w;
     const customer = customerIn(sb, 'EUR');
     await palette(page, 'Chargebee: New Quote: Subscription for a Customer');
-    await answerCatalogIfAsked(page, 'Product Catalog 2.0');
     const frame = await waitForForm(page, '{customer_id}');
     await frame.locator('[data-testid="preview"]').filter({ hasText: 'create_subscription_quote_for_items' }).waitFor({ timeout: 10_000 });
     await frame.locator('[data-testid="field-{customer_id}"]').fill(customer);

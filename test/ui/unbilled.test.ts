@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { repoRoot } from '../../scripts/lib/code-server';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
-import { answerInput, palette, startWorkbench, webviewFrame, type Workbench } from './harness';
+import { answerInput, palette, screenshotIfFailed, startWorkbench, webviewFrame, type Workbench } from './harness';
 
 const field = (frame: FrameLocator, path: string) => frame.locator(`[data-testid="field-${path}"]`);
 
@@ -31,6 +31,10 @@ describe('unbilled charges UI: a two-row import with one linked discount', funct
     assert.ok(active, 'the demo seed has an active USD subscription');
     subscriptionId = active.id;
     wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey } });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this.currentTest, wb);
   });
 
   after(async () => {

@@ -1,6 +1,6 @@
 /**
  * Commands of the "New Export" form and the presets, as registered and as named in package.json.
- * (The job actions live in ../commands.ts, EXPORT_JOB_COMMANDS.)
+ * (The job actions live in ../command-ids.ts, EXPORT_JOB_COMMANDS.)
  */
 export const EXPORT_FORM_COMMANDS = {
   /** Palette and the Export Jobs view title ("+"). Optional argument: NewExportArgs. */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ExportEndpointSpec } from '../../chargebee/catalog/exports';
 import type { ProductCatalog } from '../../chargebee/catalog/types';
 import { encodeParams } from '../../chargebee/form-encoding';
+import { settleOnce } from '../../util/settle-once';
 import type { ExportPreset } from '../presets/store';
 import { kindPickRows } from './kind-picker';
 import { exportSpec } from './model';
@@ -62,13 +63,7 @@ export function pickPreset(presets: readonly ExportPreset[], title: string, acti
     buttons: action === 'run' ? [EDIT_BUTTON, DELETE_BUTTON] : [],
   }));
   return new Promise((resolve) => {
-    let done = false;
-    const finish = (choice: PresetChoice | undefined): void => {
-      if (done) return;
-      done = true;
-      resolve(choice);
-      qp.hide();
-    };
+    const finish = settleOnce<PresetChoice | undefined>(resolve, () => qp.hide());
     qp.onDidAccept(() => {
       const item = qp.selectedItems[0];
       finish(item ? { action, preset: item.preset } : undefined);

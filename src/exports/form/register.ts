@@ -6,10 +6,11 @@
 import * as vscode from 'vscode';
 import type { ExportEndpointSpec } from '../../chargebee/catalog/exports';
 import type { ParamTree } from '../../chargebee/catalog/types';
-import { isCancellation } from '../../chargebee/errors';
+import type { RegisterCommand } from '../../commands/register';
 import { validateParams } from '../../chargebee/validate';
 import { fromParamTree } from '../../forms/convert';
 import type { FormValues } from '../../forms/values';
+import { isRecord } from '../../util/guards';
 import { FormPanel } from '../../webview/form-panel';
 import type { ExportJob } from '../jobs/job';
 import type { KeyValueStore } from '../jobs/store';
@@ -25,8 +26,6 @@ import { confirm, confirmOtherCatalog, pickExportKind, pickPreset } from './prom
 import { reportPeriodErrors } from './report-period';
 import type { ExportFormSite } from './site';
 
-type CommandHandler = (...args: unknown[]) => unknown;
-
 export interface ExportFormDeps {
   readonly extensionUri: vscode.Uri;
   /** `context.globalState`: presets are kept per site under one key. */
@@ -38,8 +37,8 @@ export interface ExportFormDeps {
   readonly enqueue: EnqueueExport;
   /** The Export Jobs view id, focused from the "Export queued" message. */
   readonly jobsView?: string;
-  /** The central registerCommand wrapper; without it a local one logs and shows errors. */
-  registerCommand?(id: string, handler: CommandHandler): vscode.Disposable;
+  /** The central command wrapper (src/commands/register.ts). */
+  readonly registerCommand: RegisterCommand;
 }
 
 /** `chargebee.exports.new`'s optional argument: skip the picker, and pre-fill the form. */
@@ -62,8 +61,7 @@ export interface ExportForms extends vscode.Disposable {
 
 export function registerExportForm(deps: ExportFormDeps): ExportForms {
   const forms = new ExportFormCommands(deps);
-  const register = (id: string, handler: CommandHandler): vscode.Disposable =>
-    deps.registerCommand ? deps.registerCommand(id, handler) : vscode.commands.registerCommand(id, guarded(deps.log, handler));
+  const register = deps.registerCommand;
   const c = EXPORT_FORM_COMMANDS;
   const disposables = [
     register(c.newExport, (arg) => forms.newExport(arg)),
@@ -223,25 +221,4 @@ function newExportArgs(arg: unknown): NewExportArgs | undefined {
 
 function isJobLike(arg: unknown): arg is Pick<ExportJob, 'siteId' | 'kind' | 'params'> {
   return isRecord(arg) && typeof arg['siteId'] === 'string' && typeof arg['kind'] === 'string' && isRecord(arg['params']);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function guarded(log: vscode.LogOutputChannel, handler: CommandHandler): CommandHandler {
-  return async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (err) {
-      if (isCancellation(err)) return undefined;
-      const message = err instanceof Error ? err.message : String(err);
-      log.error(message);
-      const show = 'Show Log';
-      void vscode.window.showErrorMessage(message, show).then((choice) => {
-        if (choice === show) log.show();
-      });
-      return undefined;
-    }
-  };
 }

@@ -4,6 +4,7 @@
  * scripts, keybindings and the extension-host tests. Both come from outside (any extension can run a
  * command), so both are checked here before use.
  */
+import { isRecord } from '../../util/guards';
 import type { QuoteObject } from '../detail/quote-model';
 import type { PdfOptions } from './api';
 
@@ -30,10 +31,6 @@ export interface QuoteCommandArgs {
   readonly openAfterDownload?: boolean;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function asQuote(value: unknown): QuoteObject | undefined {
   return isRecord(value) && typeof value.id === 'string' && value.id !== '' && typeof value.status === 'string' ? (value as unknown as QuoteObject) : undefined;
 }
@@ -48,6 +45,15 @@ export function quoteRefFrom(arg: unknown): QuoteRef | undefined {
   if (direct) return { id: direct.id, quote: direct };
   if (typeof arg.quoteId === 'string' && arg.quoteId !== '') return { id: arg.quoteId };
   return undefined;
+}
+
+/**
+ * A reference that names another site than the active one is refused rather than run on the wrong
+ * site (a detail page or tree row can outlive a site switch); undefined when it may go on.
+ */
+export function otherSiteProblem(arg: unknown, activeSiteId: string): string | undefined {
+  const siteId = isRecord(arg) ? arg.siteId : undefined;
+  return typeof siteId === 'string' && siteId !== activeSiteId ? 'That quote belongs to another site than the active one; switch to its site first.' : undefined;
 }
 
 const BOOLEAN_KEYS = ['invoiceImmediately', 'createPendingInvoices', 'firstInvoicePending', 'confirmed', 'openAfterDownload'] as const;

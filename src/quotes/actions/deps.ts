@@ -3,6 +3,7 @@
  * the site store, the write guard, the tree and the command wrapper to these, and tests pass fakes.
  */
 import type * as vscode from 'vscode';
+import type { RegisterCommand } from '../../commands/register';
 import type { QuoteObject } from '../detail/quote-model';
 import type { QuoteClient } from './api';
 
@@ -24,8 +25,6 @@ export interface QuoteChangeSink {
   quoteDeleted(siteId: string, quoteId: string): void;
 }
 
-export type CommandHandler = (...args: unknown[]) => unknown;
-
 export interface QuoteActionDeps {
   readonly log: vscode.LogOutputChannel;
   /** Where PDFs go when no file-system workspace folder is open. */
@@ -33,8 +32,8 @@ export interface QuoteActionDeps {
   /** The active site with a client, or undefined when none is set up (the handler says so). */
   activeSite(): Promise<QuoteSite | undefined>;
   readonly tree?: QuoteChangeSink;
-  /** The central registerCommand wrapper (logging, error toast with "Show Log", silent on cancel). */
-  registerCommand?(id: string, handler: CommandHandler): vscode.Disposable;
+  /** The central command wrapper (src/commands/register.ts). */
+  readonly registerCommand: RegisterCommand;
   /** Fires when the active site changes (for the console-link context key). */
   readonly onDidChangeActiveSite?: vscode.Event<unknown>;
   /** The forms' "Edit quote" command; the detail view offers Edit only when set. */

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCancellation } from '../../chargebee/errors';
+import { Notice } from '../../commands/register';
 import { formatMoney, humanize } from '../detail/format';
 import { QuoteJsonDocuments } from '../detail/json-document';
 import type { DetailAction } from '../detail/messages';
@@ -21,10 +21,10 @@ import { pickQuote } from '../picker';
 import { isActionAllowed, statusesAllowing, type QuoteAction } from '../state-rules';
 import * as api from './api';
 import type { QuoteCommandArgs, QuoteRef } from './args';
-import { commandArgsFrom, quoteRefFrom } from './args';
+import { commandArgsFrom, otherSiteProblem, quoteRefFrom } from './args';
 import { QUOTE_ACTION_COMMANDS } from './command-ids';
 import { consoleQuoteUrl, hasConsole } from './console-url';
-import type { CommandHandler, QuoteActionDeps, QuoteSite } from './deps';
+import type { QuoteActionDeps, QuoteSite } from './deps';
 import type { ConvertChoices } from './inputs';
 import { buildConvertParams, commentProblem, parseExpiryDate, parseInvoiceDate } from './inputs';
 import * as prompts from './prompts';
@@ -49,9 +49,6 @@ const STATUS_CHANGES = {
   close: { status: 'closed', verb: 'Closing', done: 'closed' },
 } as const;
 
-/** A message for the user that is not an error (no "Show Log"): the action just can't happen. */
-class Refusal extends Error {}
-
 export interface QuoteActions extends vscode.Disposable {
   readonly panels: QuoteDetailPanels;
   readonly json: QuoteJsonDocuments;
@@ -59,8 +56,7 @@ export interface QuoteActions extends vscode.Disposable {
 
 export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
   const runner = new QuoteActionRunner(deps);
-  const register = (id: string, handler: CommandHandler): vscode.Disposable =>
-    deps.registerCommand ? deps.registerCommand(id, refusing(handler)) : vscode.commands.registerCommand(id, guarded(deps.log, refusing(handler)));
+  const register = deps.registerCommand;
   const c = QUOTE_ACTION_COMMANDS;
   const disposables: vscode.Disposable[] = [
     runner.panels,
@@ -85,37 +81,6 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
     dispose: () => {
       for (const d of disposables) d.dispose();
     },
-  };
-}
-
-/** A Refusal is the answer, not a failure: a warning without "Show Log", whichever wrapper runs outside. */
-function refusing(handler: CommandHandler): CommandHandler {
-  return async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (err) {
-      if (!(err instanceof Refusal)) throw err;
-      void vscode.window.showWarningMessage(err.message);
-      return undefined;
-    }
-  };
-}
-
-/** The fallback wrapper when no central one is passed: silent on cancel, a short error with "Show Log". */
-function guarded(log: vscode.LogOutputChannel, handler: CommandHandler): CommandHandler {
-  return async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (err) {
-      if (isCancellation(err)) return undefined;
-      const message = err instanceof Error ? err.message : String(err);
-      log.error(message);
-      const show = 'Show Log';
-      void vscode.window.showErrorMessage(message, show).then((choice) => {
-        if (choice === show) log.show();
-      });
-      return undefined;
-    }
   };
 }
 
@@ -145,7 +110,7 @@ class QuoteActionRunner {
 
   private async site(): Promise<QuoteSite> {
     const site = await this.deps.activeSite();
-    if (!site) throw new Refusal('Add a Chargebee site (or choose one) before working with quotes.');
+    if (!site) throw new Notice('Add a Chargebee site (or choose one) before working with quotes.');
     return site;
   }
 
@@ -158,10 +123,8 @@ class QuoteActionRunner {
    * reference that names another site than the active one is refused rather than run on the wrong site.
    */
   private async target(site: QuoteSite, arg: unknown, action: QuoteAction | undefined): Promise<QuoteRef | undefined> {
-    const siteId = typeof arg === 'object' && arg !== null && 'siteId' in arg ? (arg as { siteId?: unknown }).siteId : undefined;
-    if (typeof siteId === 'string' && siteId !== site.id) {
-      throw new Refusal('That quote belongs to another site than the active one; switch to its site first.');
-    }
+    const otherSite = otherSiteProblem(arg, site.id);
+    if (otherSite !== undefined) throw new Notice(otherSite);
     const ref = quoteRefFrom(arg);
     if (ref) return ref;
     const now = this.nowSeconds();
@@ -183,9 +146,16 @@ class QuoteActionRunner {
     const fresh = (await api.retrieveQuote(site.client, ref.id)).quote;
     if (!isActionAllowed(fresh, action, now)) {
       if (ref.quote && ref.quote.status !== fresh.status) this.deps.tree?.quoteChanged(site.id, fresh);
-      throw new Refusal(`Quote ${fresh.id} is ${humanize(fresh.status).toLowerCase()}${fresh.deleted === true ? ' and deleted' : ''}: you cannot ${ACTION_LABELS[action]} it.`);
+      throw new Notice(`Quote ${fresh.id} is ${humanize(fresh.status).toLowerCase()}${fresh.deleted === true ? ' and deleted' : ''}: you cannot ${ACTION_LABELS[action]} it.`);
     }
     return fresh;
+  }
+
+  /** The site and the quote to `action`: picked or given, then checked; undefined when the user backs out. */
+  private async subject(arg: unknown, action: QuoteAction): Promise<{ site: QuoteSite; quote: QuoteObject } | undefined> {
+    const site = await this.site();
+    const ref = await this.target(site, arg, action);
+    return ref && { site, quote: await this.checked(site, ref, action) };
   }
 
   private async guard(site: QuoteSite, action: string): Promise<boolean> {
@@ -218,15 +188,12 @@ class QuoteActionRunner {
   }
 
   async changeStatus(action: keyof typeof STATUS_CHANGES, arg: unknown, args: QuoteCommandArgs): Promise<QuoteEnvelope | undefined> {
-    const site = await this.site();
-    const ref = await this.target(site, arg, action);
-    if (!ref) return undefined;
-    const quote = await this.checked(site, ref, action);
+    const subject = await this.subject(arg, action);
+    if (!subject) return undefined;
+    const { site, quote } = subject;
     const change = STATUS_CHANGES[action];
-    const comment = args.comment ?? (await prompts.askComment(`Mark quote ${quote.id} as ${change.done}`, 'Comment for the quote history (optional). Press Enter to continue.'));
+    const comment = await commentFor(args.comment, `Mark quote ${quote.id} as ${change.done}`, 'Comment for the quote history (optional). Press Enter to continue.');
     if (comment === undefined) return undefined;
-    const problem = commentProblem(comment);
-    if (problem !== undefined) throw new Refusal(problem);
     if (!(await this.guard(site, `mark quote ${quote.id} as ${change.done}`))) return undefined;
     const envelope = await this.withProgress(`${change.verb} quote ${quote.id}…`, async () => api.updateQuoteStatus(site.client, quote.id, change.status, comment));
     this.applied(site, envelope);
@@ -235,15 +202,14 @@ class QuoteActionRunner {
   }
 
   async convert(arg: unknown, args: QuoteCommandArgs): Promise<ConvertEnvelope | undefined> {
-    const site = await this.site();
-    const ref = await this.target(site, arg, 'convert');
-    if (!ref) return undefined;
-    const quote = await this.checked(site, ref, 'convert');
+    const subject = await this.subject(arg, 'convert');
+    if (!subject) return undefined;
+    const { site, quote } = subject;
     const now = this.nowSeconds();
     const choices = hasConvertArgs(args) ? convertChoicesFrom(args, now) : await prompts.askConvertChoices(quote, now);
     if (choices === undefined) return undefined;
     const built = buildConvertParams(choices);
-    if (!built.ok) throw new Refusal(built.message);
+    if (!built.ok) throw new Notice(built.message);
     if (!(await this.guard(site, `convert quote ${quote.id} to an invoice`))) return undefined;
     const result = await this.withProgress(`Converting quote ${quote.id}…`, async () => api.convertQuote(site.client, quote.id, built.params));
     this.applied(site, result);
@@ -268,15 +234,14 @@ class QuoteActionRunner {
   }
 
   async extend(arg: unknown, args: QuoteCommandArgs): Promise<QuoteEnvelope | undefined> {
-    const site = await this.site();
-    const ref = await this.target(site, arg, 'extend');
-    if (!ref) return undefined;
-    const quote = await this.checked(site, ref, 'extend');
+    const subject = await this.subject(arg, 'extend');
+    if (!subject) return undefined;
+    const { site, quote } = subject;
     const now = this.nowSeconds();
     let validTill: number | undefined;
     if (args.validTill !== undefined) {
       const parsed = parseExpiryDate(args.validTill, now);
-      if (!parsed.ok) throw new Refusal(parsed.message);
+      if (!parsed.ok) throw new Notice(parsed.message);
       validTill = parsed.seconds;
     } else {
       validTill = await prompts.askExpiry(quote, now);
@@ -291,14 +256,11 @@ class QuoteActionRunner {
   }
 
   async remove(arg: unknown, args: QuoteCommandArgs): Promise<QuoteEnvelope | undefined> {
-    const site = await this.site();
-    const ref = await this.target(site, arg, 'delete');
-    if (!ref) return undefined;
-    const quote = await this.checked(site, ref, 'delete');
-    const comment = args.comment ?? (await prompts.askComment(`Delete quote ${quote.id}`, 'Comment, added to the subscription or customer (optional). Press Enter to continue.'));
+    const subject = await this.subject(arg, 'delete');
+    if (!subject) return undefined;
+    const { site, quote } = subject;
+    const comment = await commentFor(args.comment, `Delete quote ${quote.id}`, 'Comment, added to the subscription or customer (optional). Press Enter to continue.');
     if (comment === undefined) return undefined;
-    const problem = commentProblem(comment);
-    if (problem !== undefined) throw new Refusal(problem);
     if (args.confirmed !== true && !(await prompts.confirmDelete(quote, site.label))) return undefined;
     if (!(await this.guard(site, `delete quote ${quote.id}`))) return undefined;
     const answer = await this.withProgress(`Deleting quote ${quote.id}…`, async () => api.deleteQuote(site.client, quote.id, comment));
@@ -310,10 +272,9 @@ class QuoteActionRunner {
   }
 
   async pdf(arg: unknown, args: QuoteCommandArgs): Promise<string | undefined> {
-    const site = await this.site();
-    const ref = await this.target(site, arg, 'pdf');
-    if (!ref) return undefined;
-    const quote = await this.checked(site, ref, 'pdf');
+    const subject = await this.subject(arg, 'pdf');
+    if (!subject) return undefined;
+    const { site, quote } = subject;
     const options = args.pdf ?? (await prompts.askPdfOptions(quote));
     if (options === undefined) return undefined;
     const folder = this.pdfFolder();
@@ -354,7 +315,7 @@ class QuoteActionRunner {
 
   async openConsole(arg: unknown): Promise<void> {
     const site = await this.site();
-    if (!hasConsole(site.siteName)) throw new Refusal(`${site.label} is not a Chargebee-hosted site, so it has no web console.`);
+    if (!hasConsole(site.siteName)) throw new Notice(`${site.label} is not a Chargebee-hosted site, so it has no web console.`);
     const ref = await this.target(site, arg, undefined);
     if (!ref) return;
     const target = consoleQuoteUrl(site.siteName, ref.id);
@@ -384,13 +345,21 @@ class QuoteActionRunner {
   }
 }
 
+/** The scripted comment or the one asked for, refused when the API would refuse it; undefined when the user backs out. */
+async function commentFor(given: string | undefined, title: string, prompt: string): Promise<string | undefined> {
+  const comment = given ?? (await prompts.askComment(title, prompt));
+  const problem = comment === undefined ? undefined : commentProblem(comment);
+  if (problem !== undefined) throw new Notice(problem);
+  return comment;
+}
+
 function hasConvertArgs(args: QuoteCommandArgs): boolean {
   return args.invoiceImmediately !== undefined || args.invoiceDate !== undefined || args.createPendingInvoices !== undefined || args.firstInvoicePending !== undefined;
 }
 
 function convertChoicesFrom(args: QuoteCommandArgs, nowSeconds: number): ConvertChoices {
   const date = args.invoiceDate === undefined ? undefined : parseInvoiceDate(args.invoiceDate, nowSeconds);
-  if (date !== undefined && !date.ok) throw new Refusal(date.message);
+  if (date !== undefined && !date.ok) throw new Notice(date.message);
   return {
     ...(args.invoiceImmediately !== undefined ? { invoiceImmediately: args.invoiceImmediately } : {}),
     ...(date?.ok === true ? { invoiceDate: date.seconds } : {}),

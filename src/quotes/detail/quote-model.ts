@@ -2,6 +2,7 @@
  * The parts of the API's quote object the extension reads (spec 2.1). Every field the API may leave
  * out is optional; the renderer treats anything else it meets as absent rather than trusting shapes.
  */
+import { isRecord } from '../../util/guards';
 
 export interface QuoteAddress {
   readonly first_name?: string;
@@ -109,10 +110,6 @@ export interface ConvertEnvelope extends QuoteEnvelope {
   readonly subscription?: Readonly<Record<string, unknown>> & { readonly id?: string };
   readonly invoice?: InvoiceSummary;
   readonly credit_note?: Readonly<Record<string, unknown>>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The envelope's quote when the answer has one with a string id and status; undefined otherwise. */

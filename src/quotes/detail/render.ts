@@ -4,7 +4,8 @@
  * text. The page's only script is a fixed, nonce-carrying snippet that posts button clicks; the CSP
  * (`default-src 'none'`) forbids every other script, inline handler, remote style and connection.
  */
-import { escapeHtml as esc, text } from './escape';
+import { contentSecurityPolicy, escapeHtml as esc, webviewPage } from '../../webview/html';
+import { text } from './escape';
 import { formatMoney, formatPeriod, formatQuantity, formatTimestamp, humanize, type DisplayLocale } from './format';
 import type { DetailAction } from './messages';
 import type { QuoteAddress, QuoteEnvelope, QuoteLineItem, QuoteObject } from './quote-model';
@@ -37,31 +38,21 @@ const BUTTON_LABELS: Readonly<Record<DetailAction, string>> = {
 /** Buttons that change the quote get the primary look; the rest are secondary. */
 const PRIMARY: ReadonlySet<DetailAction> = new Set(['accept', 'convert']);
 
+/** The shared webview CSP, plus the page's own nonce-carrying `<style>` block. */
 export function detailCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-  ].join('; ');
+  return contentSecurityPolicy(cspSource, nonce, { nonceStyles: true });
 }
 
 export function renderQuoteDetail(envelope: QuoteEnvelope, opts: DetailPageOptions): string {
-  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('a CSP nonce must be base64');
   const q = envelope.quote;
-  const title = `Quote ${q.id}${q.name !== undefined && q.name !== '' ? ` · ${q.name}` : ''}`;
-  return `<!DOCTYPE html>
-<html lang="${esc(opts.locale)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(detailCsp(opts.cspSource, opts.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${esc(title)}</title>
-<style nonce="${opts.nonce}">${STYLE}</style>
-</head>
-<body>
-<main aria-labelledby="quote-title">
+  return webviewPage({
+    cspSource: opts.cspSource,
+    nonce: opts.nonce,
+    csp: { nonceStyles: true },
+    lang: opts.locale,
+    title: `Quote ${q.id}${q.name !== undefined && q.name !== '' ? ` · ${q.name}` : ''}`,
+    head: `<style nonce="${opts.nonce}">${STYLE}</style>`,
+    body: `<main aria-labelledby="quote-title">
 ${header(q, opts)}
 ${toolbar(opts.actions)}
 ${summary(q, opts)}
@@ -72,9 +63,8 @@ ${totals(q, opts)}
 ${addresses(q)}
 ${notes(q)}
 </main>
-<script nonce="${opts.nonce}">${SCRIPT}</script>
-</body>
-</html>`;
+<script nonce="${opts.nonce}">${SCRIPT}</script>`,
+  });
 }
 
 function header(q: QuoteObject, opts: DetailPageOptions): string {
@@ -126,17 +116,37 @@ function money(minor: number | undefined, q: QuoteObject, opts: DetailPageOption
   return esc(formatMoney(minor, q.currency_code, opts));
 }
 
+/** A column heading; `num` right-aligns the column's amounts. */
+interface Column {
+  readonly label: string;
+  readonly num?: true;
+}
+
+/** A titled section holding one table; `rows` are finished `<tr>` strings. */
+function tableSection(id: string, title: string, columns: readonly Column[], rows: readonly string[]): string {
+  const head = columns.map((c) => `<th scope="col"${c.num ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('');
+  return `<section aria-labelledby="h-${id}"><h2 id="h-${id}">${esc(title)}</h2>
+<table><thead><tr>${head}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></section>`;
+}
+
+const AMOUNT: Column = { label: 'Amount', num: true };
+
 function lineItems(q: QuoteObject, opts: DetailPageOptions): string {
   const items = q.line_items ?? [];
   if (items.length === 0) return `<section aria-labelledby="h-items"><h2 id="h-items">Line items</h2><p class="empty">No line items.</p></section>`;
-  const body = items.map((li) => lineItemRow(li, q, opts)).join('\n');
-  return `<section aria-labelledby="h-items"><h2 id="h-items">Line items</h2>
-<table>
-<thead><tr><th scope="col">Description</th><th scope="col">Entity</th><th scope="col" class="num">Quantity</th><th scope="col" class="num">Unit amount</th><th scope="col" class="num">Discounts</th><th scope="col" class="num">Taxes</th><th scope="col" class="num">Amount</th></tr></thead>
-<tbody>
-${body}
-</tbody>
-</table></section>`;
+  const columns: Column[] = [
+    { label: 'Description' },
+    { label: 'Entity' },
+    { label: 'Quantity', num: true },
+    { label: 'Unit amount', num: true },
+    { label: 'Discounts', num: true },
+    { label: 'Taxes', num: true },
+    AMOUNT,
+  ];
+  return tableSection('items', 'Line items', columns, items.map((li) => lineItemRow(li, q, opts)));
 }
 
 function lineItemRow(li: QuoteLineItem, q: QuoteObject, opts: DetailPageOptions): string {
@@ -152,27 +162,15 @@ function lineItemRow(li: QuoteLineItem, q: QuoteObject, opts: DetailPageOptions)
 function discounts(q: QuoteObject, opts: DetailPageOptions): string {
   const list = q.discounts ?? [];
   if (list.length === 0) return '';
-  const rows = list
-    .map((d) => `<tr><th scope="row">${text(d.description ?? d.entity_id)}</th><td>${esc(humanize(d.entity_type))}</td><td class="num">${money(d.amount, q, opts)}</td></tr>`)
-    .join('\n');
-  return `<section aria-labelledby="h-discounts"><h2 id="h-discounts">Discounts</h2>
-<table><thead><tr><th scope="col">Description</th><th scope="col">Type</th><th scope="col" class="num">Amount</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table></section>`;
+  const rows = list.map((d) => `<tr><th scope="row">${text(d.description ?? d.entity_id)}</th><td>${esc(humanize(d.entity_type))}</td><td class="num">${money(d.amount, q, opts)}</td></tr>`);
+  return tableSection('discounts', 'Discounts', [{ label: 'Description' }, { label: 'Type' }, AMOUNT], rows);
 }
 
 function taxes(q: QuoteObject, opts: DetailPageOptions): string {
   const list = q.taxes ?? [];
   if (list.length === 0) return '';
-  const rows = list
-    .map((t) => `<tr><th scope="row">${text(t.name)}</th><td>${text(t.description)}</td><td class="num">${money(t.amount, q, opts)}</td></tr>`)
-    .join('\n');
-  return `<section aria-labelledby="h-taxes"><h2 id="h-taxes">Taxes</h2>
-<table><thead><tr><th scope="col">Name</th><th scope="col">Description</th><th scope="col" class="num">Amount</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table></section>`;
+  const rows = list.map((t) => `<tr><th scope="row">${text(t.name)}</th><td>${text(t.description)}</td><td class="num">${money(t.amount, q, opts)}</td></tr>`);
+  return tableSection('taxes', 'Taxes', [{ label: 'Name' }, { label: 'Description' }, AMOUNT], rows);
 }
 
 function totals(q: QuoteObject, opts: DetailPageOptions): string {

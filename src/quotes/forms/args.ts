@@ -5,6 +5,7 @@
 import type { ProductCatalog } from '../../chargebee/catalog/types';
 import type { FormValues } from '../../forms/values';
 import { emptyValues } from '../../forms/values';
+import { isRecord } from '../../util/guards';
 import type { QuoteKind } from './kinds';
 import { QUOTE_KINDS } from './kinds';
 
@@ -16,10 +17,6 @@ export interface NewQuoteArgs {
   readonly subscriptionId?: string;
   /** Values to open the form with (tests, scripts); merged over the customer/subscription. */
   readonly values?: FormValues;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function id(v: unknown): string | undefined {

@@ -4,6 +4,7 @@
  * wrapper to these, and tests pass their own.
  */
 import type * as vscode from 'vscode';
+import type { RegisterCommand } from '../../commands/register';
 import type { ProductCatalog } from '../../chargebee/catalog/types';
 import type { SiteInfo } from '../../webview/protocol';
 import type { QuoteClient } from '../actions/api';
@@ -37,15 +38,13 @@ export interface QuoteFormTree {
   reveal?(siteId: string, quoteId: string): Promise<void>;
 }
 
-export type CommandHandler = (...args: unknown[]) => unknown;
-
 export interface QuoteFormDeps {
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
   activeSite(): Promise<QuoteFormSite | undefined>;
   readonly tree?: QuoteFormTree;
-  /** The central registerCommand wrapper (logging, error toast with "Show Log", silent on cancel). */
-  registerCommand?(id: string, handler: CommandHandler): vscode.Disposable;
+  /** The central command wrapper (src/commands/register.ts). */
+  readonly registerCommand: RegisterCommand;
   /** The detail view's command, for the "Open" button after a create. */
   readonly openQuoteCommand?: string;
   /** Epoch milliseconds; injectable for tests. */

@@ -5,6 +5,7 @@
  * a quote through the endpoint family that made it.
  */
 import type { ProductCatalog } from '../../chargebee/catalog/types';
+import { isRecord } from '../../util/guards';
 import type { QuoteEnvelope } from '../detail/quote-model';
 
 export const QUOTE_KINDS = ['subscription', 'change', 'onetime'] as const;
@@ -54,10 +55,6 @@ export function kindOfOperation(operationType: string | undefined): QuoteKind | 
     default:
       return undefined;
   }
-}
-
-function isRecord(v: unknown): v is Readonly<Record<string, unknown>> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function nonEmptyList(v: unknown): boolean {

@@ -11,6 +11,7 @@
  *   `replace_*_list=true`: what the form shows is what the quote will have.
  */
 import type { ParamTree, ParamValue } from '../../chargebee/catalog/types';
+import { isRecord } from '../../util/guards';
 import type { QuoteAddress, QuoteEnvelope } from '../detail/quote-model';
 import type { QuoteKind } from './kinds';
 
@@ -39,12 +40,8 @@ export const NOT_PREFILLED: Readonly<Record<QuoteKind, readonly string[]>> = {
 
 const ADDRESS_FIELDS = ['first_name', 'last_name', 'email', 'company', 'phone', 'line1', 'line2', 'line3', 'city', 'state_code', 'state', 'zip', 'country', 'validation_status'] as const;
 
-function isRec(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function recs(v: unknown): Rec[] {
-  return Array.isArray(v) ? v.filter(isRec) : [];
+  return Array.isArray(v) ? v.filter(isRecord) : [];
 }
 
 function scalar(v: unknown): ParamValue {
@@ -66,7 +63,7 @@ function compact(tree: Record<string, ParamValue>): ParamTree {
   for (const [k, v] of Object.entries(tree)) {
     if (v === undefined || v === null || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;
-    if (isRec(v) && Object.keys(v).length === 0) continue;
+    if (isRecord(v) && Object.keys(v).length === 0) continue;
     out[k] = v;
   }
   return out;
@@ -132,13 +129,13 @@ function subscriptionItemRows(list: unknown, opts: PrefillOptions): ParamTree[] 
 
 function contractTerm(sub: Rec): ParamTree | undefined {
   const term = sub['quoted_contract_term'] ?? sub['contract_term'];
-  if (!isRec(term)) return undefined;
+  if (!isRecord(term)) return undefined;
   const out = pick(term, ['action_at_term_end', 'cancellation_cutoff_period']);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function subscriptionPart(envelope: QuoteEnvelope, opts: PrefillOptions): Record<string, ParamValue> {
-  const sub: Rec = isRec(envelope.quoted_subscription) ? envelope.quoted_subscription : {};
+  const sub: Rec = isRecord(envelope.quoted_subscription) ? envelope.quoted_subscription : {};
   const trialEnd = sub['trial_end'] === 0 ? 0 : future(sub['trial_end'], opts.now);
   const subscription = compact({
     ...pick(sub, ['plan_id', 'plan_quantity', 'plan_quantity_in_decimal', 'plan_unit_price_in_decimal', 'setup_fee', 'contract_term_billing_cycle_on_renewal', 'auto_collection', 'free_period', 'free_period_unit']),
@@ -172,7 +169,7 @@ function subscriptionPart(envelope: QuoteEnvelope, opts: PrefillOptions): Record
 }
 
 function chargePart(envelope: QuoteEnvelope, opts: PrefillOptions): Record<string, ParamValue> {
-  const charge: Rec = isRec(envelope.quoted_charge) ? envelope.quoted_charge : {};
+  const charge: Rec = isRecord(envelope.quoted_charge) ? envelope.quoted_charge : {};
   return {
     po_number: envelope.quote.po_number,
     currency_code: envelope.quote.currency_code,
@@ -206,8 +203,8 @@ export function prefillFromQuote(envelope: QuoteEnvelope, opts: PrefillOptions):
 
 /** Every plan, addon and item price id the pre-fill might price, for one catalog lookup each. */
 export function pricedIds(envelope: QuoteEnvelope): { plans: string[]; addons: string[]; itemPrices: string[] } {
-  const sub: Rec = isRec(envelope.quoted_subscription) ? envelope.quoted_subscription : {};
-  const charge: Rec = isRec(envelope.quoted_charge) ? envelope.quoted_charge : {};
+  const sub: Rec = isRecord(envelope.quoted_subscription) ? envelope.quoted_subscription : {};
+  const charge: Rec = isRecord(envelope.quoted_charge) ? envelope.quoted_charge : {};
   const ids = (list: unknown, key: string): string[] => recs(list).map((r) => r[key]).filter((v): v is string => typeof v === 'string' && v !== '');
   const unique = (xs: string[]): string[] => [...new Set(xs)];
   return {

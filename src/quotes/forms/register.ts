@@ -6,16 +6,17 @@
  */
 import * as vscode from 'vscode';
 import type { ProductCatalog } from '../../chargebee/catalog/types';
-import { isCancellation } from '../../chargebee/errors';
+import { Notice } from '../../commands/register';
+import { NO_SITE_MESSAGE } from '../../sites/site';
 import { FormPanel } from '../../webview/form-panel';
-import { quoteRefFrom } from '../actions/args';
+import { otherSiteProblem, quoteRefFrom } from '../actions/args';
 import type { QuoteEnvelope } from '../detail/quote-model';
 import { pickQuote } from '../picker';
 import { isActionAllowed, statusesAllowing } from '../state-rules';
 import { initialValuesFor, newQuoteArgsFrom } from './args';
 import { QUOTE_FORM_COMMANDS } from './command-ids';
 import { QuoteFormController } from './controller';
-import type { CommandHandler, QuoteFormDeps, QuoteFormSite } from './deps';
+import type { QuoteFormDeps, QuoteFormSite } from './deps';
 import { EditRefusedError, planEditForm } from './edit-form';
 import type { FormMode, QuoteKind } from './kinds';
 import { KIND_DETAILS, KIND_LABELS, QUOTE_KINDS } from './kinds';
@@ -26,12 +27,9 @@ export interface OpenedQuoteForm {
   readonly panel: FormPanel;
 }
 
-const NO_SITE = 'No Chargebee site is set up yet. Add one first ("Chargebee: Add Site...").';
-
 export function registerQuoteForms(deps: QuoteFormDeps): vscode.Disposable {
   const forms = new QuoteForms(deps);
-  const register = (id: string, handler: CommandHandler): vscode.Disposable =>
-    deps.registerCommand ? deps.registerCommand(id, refusing(handler)) : vscode.commands.registerCommand(id, guarded(deps.log, refusing(handler)));
+  const register = deps.registerCommand;
   const c = QUOTE_FORM_COMMANDS;
   const disposables = [
     register(c.newQuote, async (arg) => forms.openNew(undefined, arg)),
@@ -56,7 +54,7 @@ class QuoteForms {
 
   private async site(): Promise<QuoteFormSite> {
     const site = await this.deps.activeSite();
-    if (!site) throw new Refusal(NO_SITE);
+    if (!site) throw new Notice(NO_SITE_MESSAGE);
     return site;
   }
 
@@ -96,8 +94,8 @@ class QuoteForms {
 
   async openEdit(arg: unknown): Promise<OpenedQuoteForm | undefined> {
     const site = await this.site();
-    const siteId = typeof arg === 'object' && arg !== null && 'siteId' in arg ? (arg as { siteId?: unknown }).siteId : undefined;
-    if (typeof siteId === 'string' && siteId !== site.id) throw new Refusal('That quote belongs to another site than the active one; switch to its site first.');
+    const otherSite = otherSiteProblem(arg, site.id);
+    if (otherSite !== undefined) throw new Notice(otherSite);
     let quoteId = quoteRefFrom(arg)?.id;
     if (quoteId === undefined) {
       const now = Math.floor(this.nowMs() / 1000);
@@ -121,7 +119,7 @@ class QuoteForms {
       try {
         return await planEditForm(site, id, this.nowMs(), async () => this.catalogOf(site));
       } catch (err) {
-        throw err instanceof EditRefusedError ? new Refusal(err.message) : err;
+        throw err instanceof EditRefusedError ? new Notice(err.message) : err;
       }
     });
     if (!plan) return undefined;
@@ -173,36 +171,4 @@ async function askKind(): Promise<QuoteKind | undefined> {
     { title: 'New Quote', placeHolder: 'What is the quote for?' },
   );
   return picked?.quoteKind;
-}
-
-/** A message for the person that is not an error (no "Show Log"): the command just can't go on. */
-class Refusal extends Error {}
-
-function refusing(handler: CommandHandler): CommandHandler {
-  return async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (err) {
-      if (!(err instanceof Refusal)) throw err;
-      void vscode.window.showWarningMessage(err.message);
-      return undefined;
-    }
-  };
-}
-
-/** The fallback wrapper when no central one is passed: silent on cancel, a short error with "Show Log". */
-function guarded(log: vscode.LogOutputChannel, handler: CommandHandler): CommandHandler {
-  return async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (err) {
-      if (isCancellation(err)) return undefined;
-      const message = err instanceof Error ? err.message : String(err);
-      log.error(message);
-      void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
-        if (choice === 'Show Log') log.show();
-      });
-      return undefined;
-    }
-  };
 }

@@ -8,6 +8,7 @@ import { QUOTE_STATUSES } from '../../chargebee/catalog/enum-values';
 import { ChargebeeError } from '../../chargebee/errors';
 import { QUOTE_TREE_COMMANDS } from '../../commands/ids';
 import { CancelledError, Notice, type RegisterCommand } from '../../commands/register';
+import { NO_SITE_MESSAGE } from '../../sites/site';
 import { retrieveQuote } from '../actions/api';
 import type { QuoteClient } from '../actions/api';
 import type { QuoteObject } from '../detail/quote-model';
@@ -23,14 +24,12 @@ export interface QuoteTreeCommandDeps {
   readonly openCommand: string;
 }
 
-const NO_SITE = 'No Chargebee site is set up yet. Add one first ("Chargebee: Add Site...").';
-
 export function registerQuoteTreeCommands(deps: QuoteTreeCommandDeps): vscode.Disposable[] {
   const c = QUOTE_TREE_COMMANDS;
   const { tree, registerCommand } = deps;
   const site = async (): Promise<{ readonly id: string; readonly label: string; readonly client: QuoteClient }> => {
     const s = await deps.activeSite();
-    if (!s) throw new Notice(NO_SITE);
+    if (!s) throw new Notice(NO_SITE_MESSAGE);
     return s;
   };
   return [
