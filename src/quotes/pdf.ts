@@ -3,7 +3,8 @@
  * only to the site's own origin, and nothing here logs or stores the URL, which is itself a credential
  * until it expires.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { safeNamePart } from '../downloads/file-names';
 import { requestQuotePdf, type PdfOptions, type QuoteClient } from './actions/api';
@@ -52,6 +53,15 @@ export async function downloadQuotePdf(
   const bytes = await fetchPdfBytes(client, link.downloadUrl, signal);
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, quotePdfFileName(quoteId, now, options.consolidated));
-  await writeFile(file, bytes);
+  // Written beside it and renamed into place: the real name never shows an empty or partial PDF, to a
+  // viewer opening it early or when a failed write would otherwise replace the day's older copy.
+  const temp = `${file}.${randomBytes(4).toString('hex')}.part`;
+  try {
+    await writeFile(temp, bytes, { flag: 'wx' });
+    await rename(temp, file);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
   return { file, bytes: bytes.length, downloadUrl: link.downloadUrl };
 }

@@ -65,8 +65,16 @@ export async function benchUiLatency(rounds: number): Promise<Figure[]> {
     wb = await startWorkbench({ sandbox: sb, extensionPath });
     const { page } = wb;
     await openChargebeeView(page);
-    // The Open group's first page must be in before a new row can join it (rows read "#<id> <customer>").
-    await waitForTreeItem(page, /^#\S+/);
+    // The Open group's first page must be in before a new row can join it (rows are named "Quote <id>, ...").
+    // Seen once in four runs: the group expanded but never showed its rows; a refresh is then noted, not hidden.
+    let refreshed = false;
+    try {
+      await waitForTreeItem(page, /^Quote \S+,/, 15_000);
+    } catch {
+      refreshed = true;
+      await palette(page, 'Chargebee: Refresh Quotes');
+      await waitForTreeItem(page, /^Quote \S+,/, 15_000);
+    }
     const customer = [...sb.control.store.customers.values()].find((c) => c.preferred_currency_code === 'USD' && !c.deleted)?.id;
     if (customer === undefined) throw new Error('the demo seed has no USD customer');
     const toRow: number[] = [];
@@ -92,12 +100,12 @@ export async function benchUiLatency(rounds: number): Promise<Figure[]> {
       }
       if (created === undefined) throw new Error('the sandbox received no new quote within 30 s');
       toServer.push(Date.now() - clicked);
-      await waitForTreeItem(page, new RegExp(`#${created}\\b`), 30_000);
+      await waitForTreeItem(page, new RegExp(`^Quote ${created},`), 30_000);
       toRow.push(Date.now() - clicked);
       // One form panel at a time, so the next round's webview frame is unambiguous.
       await closeEditors(page);
     }
-    return [figure({ id: '6', name, unit: 'ms', value: median(toRow), reference: { label: 'click until the sandbox has it', value: median(toServer) }, goal: oneSecond, notes: `median of ${rounds}; production build; Open group expanded, as by default` })];
+    return [figure({ id: '6', name, unit: 'ms', value: median(toRow), reference: { label: 'click until the sandbox has it', value: median(toServer) }, goal: oneSecond, notes: `median of ${rounds}; production build; Open group expanded, as by default${refreshed ? '; NOTE: the tree showed no rows until Refresh Quotes was run' : ''}` })];
   } catch (error) {
     if (wb) await wb.screenshot('bench-ui-latency').catch(() => undefined);
     return [notMeasured('6', name, 'ms', `failed: ${(error as Error).message.split('\n')[0] ?? ''} (screenshot test-results/screenshots/bench-ui-latency.png)`, oneSecond)];

@@ -120,6 +120,8 @@ describe('quote forms UI: Product Catalog 1.0 site', function () {
     const folder = join(w.server.state.dir, 'workspace', 'chargebee-quotes');
     const pdf = await waitFor(() => (existsSync(folder) ? readdirSync(folder).find((f) => f.includes(id) && f.endsWith('.pdf')) : undefined), 'the PDF in the workspace');
     assert.equal(readFileSync(join(folder, pdf)).subarray(0, 5).toString('latin1'), '%PDF-');
+    // Saved, then opened for the person in an editor tab.
+    await page.locator('.tabs-container .tab').filter({ hasText: pdf }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await w.screenshot('quote-forms-5-pdf');
   });
 });
