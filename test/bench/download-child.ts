@@ -21,18 +21,19 @@ import { measureRss, type RssGrowth } from './rss';
 export interface DownloadChildResult {
   bytes: number;
   seconds: number;
-  /** User + system CPU time of this process during the download. */
-  cpuSeconds: number;
+  /** CPU time of this process during the download: user (the code's own work) and system (the kernel's). */
+  userSeconds: number;
+  systemSeconds: number;
   rss: RssGrowth;
 }
 
 /** Wall and CPU time of `work`: CPU time is what a loaded shared machine disturbs least. */
-async function timed(work: () => Promise<unknown>): Promise<{ seconds: number; cpuSeconds: number }> {
+async function timed(work: () => Promise<unknown>): Promise<{ seconds: number; userSeconds: number; systemSeconds: number }> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   await work();
   const used = process.cpuUsage(cpu);
-  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  return { seconds: (performance.now() - started) / 1000, userSeconds: used.user / 1e6, systemSeconds: used.system / 1e6 };
 }
 
 /** The floor any Node download meets here: http.get piped straight to a file, no fetch, no counting. */
