@@ -13,11 +13,17 @@ export type GroupBy = 'status' | 'none';
 export const STATUS_GROUPS = ['open', 'accepted', 'declined', 'invoiced', 'closed'] as const;
 export const OTHER_GROUP = 'other';
 
+/**
+ * A status group node. The object outlives a rebuild of the model for the same site (its `list` is
+ * swapped): VS Code refreshes, and asks the children of, the element object it registered, so a
+ * new object per model left an expanded group pointing at a disposed list that never loads or fires.
+ */
 export interface QuoteGroup {
   readonly kind: 'group';
+  readonly siteId: string;
   /** A status of STATUS_GROUPS, or OTHER_GROUP. */
   readonly status: string;
-  readonly list: PagedQuoteList;
+  list: PagedQuoteList;
 }
 
 export interface QuoteTreeModelOptions {
@@ -27,6 +33,8 @@ export interface QuoteTreeModelOptions {
   readonly fetch: FetchRows;
   readonly pageSize: () => number;
   readonly onChange: (list: PagedQuoteList) => void;
+  /** The model this one replaces: its group objects are reused when the site is the same. */
+  readonly previous?: QuoteTreeModel;
 }
 
 export class QuoteTreeModel {
@@ -54,16 +62,21 @@ export class QuoteTreeModel {
     this.flat = undefined;
     const wanted = options.filter.statuses;
     const statuses = STATUS_GROUPS.filter((s) => wanted === undefined || wanted.length === 0 || wanted.includes(s));
-    const groups: QuoteGroup[] = statuses.map((status) => ({
-      kind: 'group',
-      status,
-      list: make(`status:${status}`, { ...base, status: { in: [status] } }, (row) => row.status === status && inFilter(row)),
-    }));
+    const reusable = options.previous?.siteId === options.siteId ? options.previous.groups : [];
+    const group = (status: string, list: PagedQuoteList): QuoteGroup => {
+      const old = reusable.find((g) => g.status === status);
+      if (!old) return { kind: 'group', siteId: options.siteId, status, list };
+      old.list = list;
+      return old;
+    };
+    const groups: QuoteGroup[] = statuses.map((status) =>
+      group(status, make(`status:${status}`, { ...base, status: { in: [status] } }, (row) => row.status === status && inFilter(row))),
+    );
     const others = (wanted ?? []).filter((s) => !(STATUS_GROUPS as readonly string[]).includes(s));
     if (wanted === undefined || wanted.length === 0 || others.length > 0) {
       const status = others.length > 0 ? { in: others } : { not_in: [...STATUS_GROUPS] };
       const isOther = (row: QuoteRow): boolean => !(STATUS_GROUPS as readonly string[]).includes(row.status);
-      groups.push({ kind: 'group', status: OTHER_GROUP, list: make(`status:${OTHER_GROUP}`, { ...base, status }, (row) => isOther(row) && inFilter(row)) });
+      groups.push(group(OTHER_GROUP, make(`status:${OTHER_GROUP}`, { ...base, status }, (row) => isOther(row) && inFilter(row))));
     }
     this.groups = groups;
   }

@@ -75,6 +75,8 @@ export class PagedQuoteList {
   /** The first page, or the next one; joins the request in flight; a no-op at the end of the list. */
   loadMore(): Promise<void> {
     if (this.inFlight) return this.inFlight;
+    // A thrown-away list would fetch for nothing and, aborted, never report back.
+    if (this.abort.signal.aborted) return Promise.resolve();
     if (this.pages > 0 && this.next === undefined) return Promise.resolve();
     this.failure = undefined;
     const limit = Math.min(100, Math.max(1, Math.floor(this.options.pageSize())));
@@ -132,6 +134,10 @@ export class PagedQuoteList {
   /** Settles when no page request is in flight (tests, reveal). */
   idle(): Promise<void> {
     return this.inFlight ?? Promise.resolve();
+  }
+
+  get disposed(): boolean {
+    return this.abort.signal.aborted;
   }
 
   /** Stops the request in flight; the list is thrown away after this. */

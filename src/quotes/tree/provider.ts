@@ -48,6 +48,8 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<QuoteTreeNode>;
   private model: QuoteTreeModel | undefined;
+  /** The last model thrown away by refresh(): the next one reuses its group objects (see QuoteGroup). */
+  private replaced: QuoteTreeModel | undefined;
   private readonly quoteNodes = new WeakMap<PagedQuoteList, Map<string, QuoteNode>>();
   private readonly stateNodes = new WeakMap<PagedQuoteList, Map<StateNodeKind, StateNode>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -70,6 +72,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   /** Drops every loaded page and asks the view again. */
   refresh(): void {
     this.model?.dispose();
+    this.replaced = this.model ?? this.replaced;
     this.model = undefined;
     this.updateChrome();
     this.changed.fire(undefined);
@@ -151,7 +154,11 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   async getChildren(element?: QuoteTreeNode): Promise<QuoteTreeNode[]> {
     try {
       if (element === undefined) return await this.rootChildren();
-      if (element.kind === 'group') return this.listChildren(element.list);
+      if (element.kind === 'group') {
+        // The view may ask a group it holds while the model is being rebuilt: rebuilding swaps in its new list.
+        if (element.list.disposed) await this.ensureModel();
+        return this.listChildren(element.list);
+      }
       return [];
     } catch (err) {
       this.options.log.error(`Quotes view: ${err instanceof Error ? err.message : String(err)}`);
@@ -206,6 +213,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
     if (!site || site.id !== record.id) return undefined;
     // Another call may have built it while the key was being read.
     if (this.model?.siteId === site.id) return this.model;
+    const previous = this.model ?? this.replaced;
     this.model?.dispose();
     const siteId = site.id;
     const model: QuoteTreeModel = new QuoteTreeModel({
@@ -225,8 +233,10 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
       onChange: (list) => {
         if (this.model === model) this.fireLists([list]);
       },
+      ...(previous ? { previous } : {}),
     });
     this.model = model;
+    this.replaced = undefined;
     this.updateChrome();
     return model;
   }
@@ -305,7 +315,8 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
 
   private groupItem(group: QuoteGroup): vscode.TreeItem {
     const item = new vscode.TreeItem(statusLabel(group.status), group.status === 'open' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `${this.model?.siteId ?? ''}/${group.list.key}`;
+    // From the element, not the current model: an id that changes mid-refresh changes the node's handle.
+    item.id = `${group.siteId}/${group.list.key}`;
     const list = group.list;
     item.description = list.loaded ? `${list.rows.length}${list.hasMore ? '+' : ''}` : '';
     const icon = statusIcon(group.status);
