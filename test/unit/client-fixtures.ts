@@ -7,7 +7,8 @@ import { createServer, request } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChargebeeLogger } from '../../src/chargebee/client';
-import { abortedError } from '../../src/chargebee/errors';
+import assert from 'node:assert/strict';
+import { abortedError, ChargebeeError } from '../../src/chargebee/errors';
 
 export interface FakeClock {
   readonly now: () => number;
@@ -152,4 +153,15 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The ChargebeeError a request rejects with; fails the test when it resolves or throws anything else. */
+export async function rejection(promise: Promise<unknown>): Promise<ChargebeeError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof ChargebeeError, `expected a ChargebeeError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail('expected the request to fail');
 }

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { ChargebeeClient } from '../../src/chargebee/client';
 import type { ChargebeeClientOptions } from '../../src/chargebee/client';
-import { ChargebeeError, isCancellation } from '../../src/chargebee/errors';
-import { drop, fakeClock, html, json, recordingLog, startScriptedServer } from './client-fixtures';
+import { isCancellation } from '../../src/chargebee/errors';
+import { drop, fakeClock, html, json, recordingLog, rejection, startScriptedServer } from './client-fixtures';
 import type { FakeClock, RecordingLog, ScriptedServer } from './client-fixtures';
 
 const apiKey = 'sandbox-key-for-local-tests';
@@ -41,15 +41,6 @@ describe('ChargebeeClient (scripted server)', () => {
     });
   }
 
-  async function rejection(promise: Promise<unknown>): Promise<ChargebeeError> {
-    try {
-      await promise;
-    } catch (err) {
-      assert.ok(err instanceof ChargebeeError, `expected a ChargebeeError, got ${String(err)}`);
-      return err;
-    }
-    assert.fail('expected the request to fail');
-  }
 
   it('sends a GET with Basic auth (not overridable), JSON accept, site headers and the query, and no idempotency key', async () => {
     server.script(json(200, { list: [], next_offset: 'n1' }, { 'x-extra': 'yes' }));

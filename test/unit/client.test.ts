@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { ChargebeeClient } from '../../src/chargebee/client';
 import type { ChargebeeClientOptions } from '../../src/chargebee/client';
-import { ChargebeeError, isCancellation } from '../../src/chargebee/errors';
+import { isCancellation } from '../../src/chargebee/errors';
 import { startSandbox } from '../sandbox';
 import type { RunningSandbox } from '../sandbox';
-import { fakeClock, recordingLog, startLossyProxy } from './client-fixtures';
+import { fakeClock, recordingLog, rejection, startLossyProxy } from './client-fixtures';
 import type { FakeClock, LossyProxy, RecordingLog } from './client-fixtures';
 
 interface QuoteEntry {
@@ -23,15 +23,6 @@ interface ExportBody {
   readonly export: { readonly id: string; readonly status: string };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ChargebeeError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof ChargebeeError, `expected a ChargebeeError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the request to fail');
-}
 
 describe('ChargebeeClient against the sandbox', () => {
   let sandbox: RunningSandbox;
