@@ -111,7 +111,13 @@ export function fillPath(template: string, values: Readonly<Record<string, strin
 
 function lowerCased(...sources: readonly Readonly<Record<string, string>>[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const source of sources) for (const [name, value] of Object.entries(source)) out[name.toLowerCase()] = value;
+  for (const source of sources) {
+    for (const [name, value] of Object.entries(source)) {
+      // An empty value from a later source unsets the header: a form can switch off a site's event flag.
+      if (value === '') delete out[name.toLowerCase()];
+      else out[name.toLowerCase()] = value;
+    }
+  }
   return out;
 }
 

@@ -115,7 +115,8 @@ export function toCurl(req: CurlRequest): string {
   else lines.push('-X POST');
   lines.push(`-u ${shellQuote('{api_key}:')}`);
   for (const [name, value] of Object.entries(req.headers ?? {})) {
-    if (isSensitiveHeader(name)) continue;
+    // An empty value means "not sent" (see ChargebeeClient), so the curl leaves it out too.
+    if (isSensitiveHeader(name) || value === '') continue;
     lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
   // --data-urlencode encodes only the value part, so bracketed names stay readable.

@@ -91,6 +91,8 @@ export function buildRequestHeaders(site: RequestHeaderSettings = {}, overrides:
   const merged = mergeSettings(site, overrides);
   const out: Record<string, string> = {};
   for (const key of FLAG_KEYS) if (merged[key] === true) out[HEADER[key]] = ALL_DISABLED;
+  // A form that switches off a flag the site has on sends it empty: the client then drops the site's header.
+  for (const key of FLAG_KEYS) if (overrides[key] === false && site[key] === true) out[HEADER[key]] = '';
   const text = (key: TextKey): string | undefined => {
     const v = merged[key]?.trim();
     return v === undefined || v === '' ? undefined : v;

@@ -61,7 +61,8 @@ describe('buildRequestHeaders', () => {
     assert.equal(headers['chargebee-request-origin-ip'], '2001:db8::1');
     assert.equal(headers['chargebee-request-origin-device'], 'web', 'an unset override keeps the site value');
     assert.equal(headers['chargebee-business-entity-id'], 'be_us');
-    assert.equal(headers['chargebee-event-email'], undefined, 'a flag overridden to false is not sent');
+    // Empty means "unset the site's header": the client drops it (request-headers-client.test.ts checks the wire).
+    assert.equal(headers['chargebee-event-email'], '', 'a flag overridden to false is not sent');
     assert.equal(headers['chargebee-event-webhook'], 'all-disabled');
   });
 
@@ -127,6 +128,7 @@ describe('request headers in a form', () => {
     assert.equal(split.body[HEADERS_GROUP], undefined);
     assert.ok(encodeParams(split.body).every(([name]) => !name.startsWith(HEADERS_GROUP)), 'no header reaches the body');
     assert.deepEqual(split.headers, {
+      'chargebee-event-email': '',
       'chargebee-event-webhook': 'all-disabled',
       'chargebee-request-origin-ip': '192.0.2.10',
       'chargebee-request-origin-device': 'web',
