@@ -5,11 +5,7 @@
  * 2 s; the extension's first retrieve waits the poller's 10 s minimum, so the journey takes ~15 s.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { repoRoot } from '../../scripts/lib/code-server';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { answerInput, palette, screenshotIfFailed, startWorkbench, webviewFrame, type Workbench } from './harness';
 
@@ -47,9 +43,6 @@ describe('exports UI: new customers export with two filters', function () {
   let wb: Workbench | undefined;
 
   before(async () => {
-    if (!existsSync(join(repoRoot, 'dist/extension.js')) || !existsSync(join(repoRoot, 'dist/webview/forms.entry.js'))) {
-      execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { stdio: 'inherit' });
-    }
     sb = await startSandbox({ port: 0, exportSeconds: 2 });
     wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey } });
   });

@@ -1,6 +1,7 @@
 // Helpers for UI tests: a real VS Code workbench (code-server) with the extension loaded from this repo,
 // driven through headless Debian Chromium the way a person would use it.
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
@@ -37,7 +38,14 @@ export interface Workbench {
 /** Entry of the extension's view container in the activity bar. */
 export const activityBarEntry = '.activitybar .action-item:has(.action-label[aria-label^="Chargebee"])';
 
+/** Builds this repo's extension when its bundles are missing (`npm test` builds first; a lone UI run may not). */
+function ensureBuilt(): void {
+  if (existsSync(join(repoRoot, 'dist/extension.js')) && existsSync(join(repoRoot, 'dist/webview/forms.entry.js'))) return;
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { stdio: 'inherit' });
+}
+
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  if (options.extensionPath === undefined) ensureBuilt();
   const devSite = {
     CHARGEBEE_DEV_BASE_URL: options.sandbox?.url,
     CHARGEBEE_DEV_API_KEY: options.sandbox?.apiKey,

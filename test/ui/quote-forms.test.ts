@@ -7,11 +7,9 @@
  * whose development site is set to it (CHARGEBEE_DEV_CATALOG).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { repoRoot } from '../../scripts/lib/code-server';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { answerInput, openChargebeeView, palette, screenshotIfFailed, startWorkbench, waitForTreeItem, webviewFrame, type Workbench } from './harness';
 
@@ -41,9 +39,6 @@ function siteWithCatalog(catalog: 1 | 2): { sb: () => RunningSandbox; wb: () => 
   let sb: RunningSandbox | undefined;
   let wb: Workbench | undefined;
   before(async () => {
-    if (!existsSync(join(repoRoot, 'dist/extension.js')) || !existsSync(join(repoRoot, 'dist/webview/forms.entry.js'))) {
-      execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { stdio: 'inherit' });
-    }
     sb = await startSandbox({ port: 0 });
     wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey }, env: { CHARGEBEE_DEV_CATALOG: String(catalog) } });
   });

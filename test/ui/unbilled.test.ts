@@ -6,11 +6,7 @@
  * stored and which headers it received. Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { repoRoot } from '../../scripts/lib/code-server';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { answerInput, palette, screenshotIfFailed, startWorkbench, webviewFrame, type Workbench } from './harness';
 
@@ -23,9 +19,6 @@ describe('unbilled charges UI: a two-row import with one linked discount', funct
   let subscriptionId: string;
 
   before(async () => {
-    if (!existsSync(join(repoRoot, 'dist/extension.js')) || !existsSync(join(repoRoot, 'dist/webview/forms.entry.js'))) {
-      execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { stdio: 'inherit' });
-    }
     sb = await startSandbox({ port: 0 });
     const active = [...sb.control.store.subscriptions.values()].find((s) => s.status === 'active' && s.currency_code === 'USD' && !s.deleted);
     assert.ok(active, 'the demo seed has an active USD subscription');

@@ -104,6 +104,15 @@ const planQuantity = int('plan_quantity', { min: 1, default: 1, label: 'Plan qua
 const planUnitPrice = money('plan_unit_price', { min: 0, label: 'Plan unit price', help: "Overrides the plan's price." });
 const setupFee = money('setup_fee', { min: 0, label: 'Setup fee', help: 'Overrides the default setup fee.' });
 const trialEnd = ts('trial_end', { label: 'Trial end', help: '0 activates the subscription immediately.' });
+/** What both catalogs' change-a-subscription quotes take after their plan or item fields. */
+const changedSubscriptionFields = [
+  ts('start_date', { help: 'Future subscriptions only: the new start date.' }),
+  trialEnd,
+  str('coupon', 100, { picker: 'coupon', help: 'Deprecated; use coupon_ids.' }),
+  enm('auto_collection', AUTO_COLLECTION),
+  offlinePaymentMethod,
+  contractCycles,
+];
 
 export const pc1CreateSubscription = object('subscription', [
   subscriptionId(false),
@@ -128,12 +137,7 @@ export const pc1UpdateSubscription = object('subscription', [
   setupFee,
   dec('plan_quantity_in_decimal', 33),
   dec('plan_unit_price_in_decimal', 39),
-  ts('start_date', { help: "Future subscriptions only: the new start date." }),
-  trialEnd,
-  str('coupon', 100, { picker: 'coupon', help: 'Deprecated; use coupon_ids.' }),
-  enm('auto_collection', AUTO_COLLECTION),
-  offlinePaymentMethod,
-  contractCycles,
+  ...changedSubscriptionFields,
 ], { label: 'Subscription' });
 
 // ---- PC1 addon rows ----
@@ -203,12 +207,7 @@ export const pc2CreateSubscription = object('subscription', [
 export const pc2UpdateSubscription = object('subscription', [
   subscriptionId(true, 'subscription'),
   withOpts(setupFee, { deprecated: true }),
-  ts('start_date', { help: 'Future subscriptions only: the new start date.' }),
-  trialEnd,
-  str('coupon', 100, { picker: 'coupon', help: 'Deprecated; use coupon_ids.' }),
-  enm('auto_collection', AUTO_COLLECTION),
-  offlinePaymentMethod,
-  contractCycles,
+  ...changedSubscriptionFields,
 ], { label: 'Subscription' });
 
 export const subscriptionItems = list('subscription_items', [
