@@ -5,15 +5,13 @@
  */
 import type * as vscode from 'vscode';
 import type { ChargebeeExtensionApi } from './api';
-import { QUOTE_TREE_COMMANDS, SITE_COMMANDS } from './commands/ids';
+import { QUOTE_ACTION_COMMANDS, QUOTE_FORM_COMMANDS, QUOTE_TREE_COMMANDS, SITE_COMMANDS } from './commands/ids';
 import { commandRegistrar } from './commands/register';
 import { registerExportJobs } from './exports/commands';
 import { registerExportForm } from './exports/form/register';
 import { EXPORT_JOBS_VIEW } from './exports/tree/provider';
 import { createLog } from './log';
-import { QUOTE_ACTION_COMMANDS } from './quotes/actions/command-ids';
 import { registerQuoteActions } from './quotes/actions/register';
-import { QUOTE_FORM_COMMANDS } from './quotes/forms/command-ids';
 import { registerQuoteForms } from './quotes/forms/register';
 import { registerQuoteTreeCommands } from './quotes/tree/commands';
 import { QuotesTree } from './quotes/tree/provider';

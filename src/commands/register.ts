@@ -7,9 +7,11 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../chargebee/errors';
 import { errorText } from '../log';
+import type { CommandId } from './ids';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
-export type RegisterCommand = (id: string, handler: CommandHandler) => vscode.Disposable;
+/** Only ids of the one map (./ids.ts): a mistyped id fails to compile. */
+export type RegisterCommand = (id: CommandId, handler: CommandHandler) => vscode.Disposable;
 
 /** A refusal meant for the person ("add a site first"), not a failure: no "Show Log". */
 export class Notice extends Error {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { runCommand, type RegisterCommand } from '../commands/register';
 import { openDownloadedFiles, revealDownloadedFile } from '../downloads/open';
 import { downloadFolder, downloadWithProgress, filesOf } from '../downloads/progress';
-import { EXPORT_JOB_COMMANDS, type ExportJobCommand } from './command-ids';
+import { EXPORT_JOB_COMMANDS, type CommandIdOf } from '../commands/ids';
 import type { Clock } from './jobs/clock';
 import { systemClock } from './jobs/clock';
 import type { DownloadResult } from './jobs/download-job';
@@ -210,7 +210,7 @@ class JobActions {
   }
 
   /** A job command: takes the tree's job, or asks for one when run from elsewhere. */
-  private command(id: ExportJobCommand, handler: (job: ExportJob) => Promise<void>): vscode.Disposable {
+  private command(id: CommandIdOf<'exportJobs'>, handler: (job: ExportJob) => Promise<void>): vscode.Disposable {
     return this.options.registerCommand(id, async (arg?: unknown) => {
       const job = isJob(arg) ? this.deps.store.get(arg.id) : await this.pickJob();
       if (job) await handler(job);
@@ -227,7 +227,7 @@ class JobActions {
   }
 
   /** Work a notification button starts: the same handling as the command it stands for. */
-  private guard<T>(id: ExportJobCommand, work: () => Promise<T>): Promise<T | undefined> {
+  private guard<T>(id: CommandIdOf<'exportJobs'>, work: () => Promise<T>): Promise<T | undefined> {
     return runCommand(this.options.log, id, work, []);
   }
 }

@@ -16,6 +16,7 @@ import { SiteStatusBar } from './status-bar';
 import type { SiteChange } from './store';
 import { SiteStore } from './store';
 import { confirmWrite, type ConfirmPrompt } from './write-guard';
+import type { CommandId } from '../commands/ids';
 
 /** A site ready for requests: what the features' `activeSite()` deps resolve with. */
 export interface ActiveSite {
@@ -37,7 +38,7 @@ export interface SitesOptions {
   readonly headers: RequestHeaderStore;
   readonly log: vscode.LogOutputChannel;
   /** What a click on the status bar item runs. */
-  readonly switchCommand: string;
+  readonly switchCommand: CommandId;
 }
 
 const TIMEOUT_SETTING = 'chargebee.requestTimeoutSeconds';

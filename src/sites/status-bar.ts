@@ -1,6 +1,7 @@
 /** The active site in the status bar, `$(credit-card) acme · TEST`; a LIVE site gets the warning colour. */
 import * as vscode from 'vscode';
 import type { SiteMode } from './mode';
+import type { CommandId } from '../commands/ids';
 
 export interface StatusBarSite {
   readonly label: string;
@@ -10,7 +11,7 @@ export interface StatusBarSite {
 export class SiteStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
 
-  constructor(clickCommand: string) {
+  constructor(clickCommand: CommandId) {
     this.item = vscode.window.createStatusBarItem('chargebee.site', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Chargebee Site';
     this.item.command = clickCommand;

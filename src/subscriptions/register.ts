@@ -8,7 +8,7 @@ import { ChargebeeError } from '../chargebee/errors';
 import { editRequestHeaders } from '../sites/request-headers-command';
 import { NO_SITE_MESSAGE } from '../sites/site';
 import { FormPanel } from '../webview/form-panel';
-import { SUBSCRIPTION_COMMANDS } from './command-ids';
+import { SUBSCRIPTION_COMMANDS } from '../commands/ids';
 import type { SubscriptionCommandDeps, SubscriptionDeps, UnbilledSite } from './deps';
 import { subscriptionIdOf } from './args';
 import { pickSubscription } from './subscription-pick';

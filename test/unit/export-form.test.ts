@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportEndpoints, exportGroups } from '../../src/chargebee/catalog/exports';
 import type { ParamTree } from '../../src/chargebee/catalog/types';
-import { EXPORT_FORM_COMMANDS } from '../../src/exports/form/command-ids';
+import { EXPORT_FORM_COMMANDS } from '../../src/commands/ids';
 import { createExportFormController } from '../../src/exports/form/controller';
 import { kindPickRows } from '../../src/exports/form/kind-picker';
 import { exportFormModel, exportSpec } from '../../src/exports/form/model';

@@ -8,7 +8,7 @@ import { buildFormModel } from '../../src/forms/model';
 import { emptyValues } from '../../src/forms/values';
 import type { QuoteEnvelope } from '../../src/quotes/detail/quote-model';
 import { initialValuesFor, newQuoteArgsFrom } from '../../src/quotes/forms/args';
-import { QUOTE_FORM_COMMANDS } from '../../src/quotes/forms/command-ids';
+import { QUOTE_FORM_COMMANDS } from '../../src/commands/ids';
 import { currencyRefOf, FormCurrency } from '../../src/quotes/forms/currency';
 import { catalogOfQuote, editEndpointFor, endpointIdFor, kindOfOperation, QUOTE_KINDS } from '../../src/quotes/forms/kinds';
 import { quoteFormOptions } from '../../src/quotes/forms/layout';

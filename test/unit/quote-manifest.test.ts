@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { QUOTE_ACTION_COMMANDS } from '../../src/quotes/actions/command-ids';
+import { QUOTE_ACTION_COMMANDS } from '../../src/commands/ids';
 import { isActionAllowed, QUOTE_ACTIONS, quoteContextValue, type QuoteAction } from '../../src/quotes/state-rules';
 
 interface MenuEntry {

@@ -194,7 +194,7 @@ describe('SubmissionKeys', () => {
 describe('subscription commands in package.json', () => {
   it('declares every command with a title in the Chargebee category', async () => {
     const { readFile } = await import('node:fs/promises');
-    const { SUBSCRIPTION_COMMANDS } = await import('../../src/subscriptions/command-ids');
+    const { SUBSCRIPTION_COMMANDS } = await import('../../src/commands/ids');
     const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { contributes?: { commands?: { command: string; title?: string; category?: string }[] } };
     const declared = new Map((manifest.contributes?.commands ?? []).map((c) => [c.command, c]));
     for (const id of Object.values(SUBSCRIPTION_COMMANDS)) {

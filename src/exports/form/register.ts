@@ -17,7 +17,7 @@ import type { KeyValueStore } from '../jobs/store';
 import { formPresets } from '../presets/form-presets';
 import type { ExportPreset } from '../presets/store';
 import { ExportPresetStore } from '../presets/store';
-import { EXPORT_FORM_COMMANDS } from './command-ids';
+import { EXPORT_FORM_COMMANDS } from '../../commands/ids';
 import type { EnqueueExport, ExportFormController } from './controller';
 import { createExportFormController } from './controller';
 import { isOtherCatalog } from './kind-picker';

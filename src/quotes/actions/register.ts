@@ -22,7 +22,7 @@ import { isActionAllowed, statusesAllowing, type QuoteAction } from '../state-ru
 import * as api from './api';
 import type { QuoteCommandArgs, QuoteRef } from './args';
 import { commandArgsFrom, otherSiteProblem, quoteRefFrom } from './args';
-import { QUOTE_ACTION_COMMANDS } from './command-ids';
+import { QUOTE_ACTION_COMMANDS } from '../../commands/ids';
 import { consoleQuoteUrl, hasConsole } from './console-url';
 import type { QuoteActionDeps, QuoteSite } from './deps';
 import type { ConvertChoices } from './inputs';

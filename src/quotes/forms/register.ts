@@ -14,7 +14,7 @@ import type { QuoteEnvelope } from '../detail/quote-model';
 import { pickQuote } from '../picker';
 import { isActionAllowed, statusesAllowing } from '../state-rules';
 import { initialValuesFor, newQuoteArgsFrom } from './args';
-import { QUOTE_FORM_COMMANDS } from './command-ids';
+import { QUOTE_FORM_COMMANDS } from '../../commands/ids';
 import { QuoteFormController } from './controller';
 import type { QuoteFormDeps, QuoteFormSite } from './deps';
 import { EditRefusedError, planEditForm } from './edit-form';

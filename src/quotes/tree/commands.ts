@@ -15,13 +15,14 @@ import type { QuoteObject } from '../detail/quote-model';
 import { humanize } from '../detail/format';
 import { parseDateRange, parseFilter, type QuoteFilter } from './filter';
 import type { QuotesTree } from './provider';
+import type { CommandId } from '../../commands/ids';
 
 export interface QuoteTreeCommandDeps {
   readonly tree: QuotesTree;
   readonly registerCommand: RegisterCommand;
   activeSite(): Promise<{ readonly id: string; readonly label: string; readonly client: QuoteClient } | undefined>;
   /** The detail view's command (quote actions). */
-  readonly openCommand: string;
+  readonly openCommand: CommandId;
 }
 
 export function registerQuoteTreeCommands(deps: QuoteTreeCommandDeps): vscode.Disposable[] {

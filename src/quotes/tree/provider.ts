@@ -14,6 +14,7 @@ import { NODE_CONTEXT, type NoKeyNode, type QuoteNode, type QuoteTreeNode, type 
 import type { PagedQuoteList } from './paged-list';
 import { presentRow, statusIcon, statusLabel } from './presentation';
 import { quoteRow, type QuoteRow } from './row';
+import type { CommandId } from '../../commands/ids';
 
 export const QUOTES_VIEW = 'chargebee.quotes';
 const FILTERS_STATE_KEY = 'chargebee.quotes.filters';
@@ -31,10 +32,10 @@ export interface QuotesTreeOptions {
   readonly state: vscode.Memento;
   readonly log: vscode.LogOutputChannel;
   /** What clicking a row runs, with `{ quoteId, siteId }`. */
-  readonly openCommand: string;
-  readonly loadMoreCommand: string;
-  readonly retryCommand: string;
-  readonly changeKeyCommand: string;
+  readonly openCommand: CommandId;
+  readonly loadMoreCommand: CommandId;
+  readonly retryCommand: CommandId;
+  readonly changeKeyCommand: CommandId;
   readonly now?: () => number;
 }
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { safeNamePart } from '../../../src/downloads/file-names';
-import { EXPORT_FORM_COMMANDS as C } from '../../../src/exports/form/command-ids';
+import { EXPORT_FORM_COMMANDS as C } from '../../../src/commands/ids';
 import type { OpenExportForm } from '../../../src/exports/form/register';
 import type { ExportJob } from '../../../src/exports/jobs/job';
 import type { FormValues } from '../../../src/forms/values';

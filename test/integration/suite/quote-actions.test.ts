@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { ChargebeeClient } from '../../../src/chargebee/client';
-import { QUOTE_ACTION_COMMANDS as C } from '../../../src/quotes/actions/command-ids';
+import { QUOTE_ACTION_COMMANDS as C } from '../../../src/commands/ids';
 import type { QuoteObject } from '../../../src/quotes/detail/quote-model';
 import { quoteOf } from '../../../src/quotes/detail/quote-model';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { ChargebeeClient } from '../../../src/chargebee/client';
 import type { FormValues } from '../../../src/forms/values';
 import { emptyValues } from '../../../src/forms/values';
-import { QUOTE_FORM_COMMANDS as C } from '../../../src/quotes/forms/command-ids';
+import { QUOTE_FORM_COMMANDS as C } from '../../../src/commands/ids';
 import type { OpenedQuoteForm } from '../../../src/quotes/forms/register';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { useSandboxSite } from './quote-site';
