@@ -2,11 +2,17 @@
  * The composition root: builds the services in dependency order and owns every Disposable. Activation
  * makes no network request; the one background job it starts is resuming the polling of export jobs
  * that were already running, which needs each site's key read from SecretStorage first.
+ *
+ * It returns nothing in normal use: `exports` are readable by every installed extension, and the
+ * services reach every site's API key and the live-site confirmation. Only in ExtensionMode.Test (an
+ * extension-host test run: `--extensionTestsPath`) does it return the services (src/api.ts), with a
+ * user-input seam the tests script; command results reach callers only then, too.
  */
-import type * as vscode from 'vscode';
-import type { ChargebeeExtensionApi } from './api';
+import * as vscode from 'vscode';
+import type { ChargebeeTestApi } from './api';
 import { QUOTE_ACTION_COMMANDS, QUOTE_FORM_COMMANDS, QUOTE_TREE_COMMANDS, SITE_COMMANDS } from './commands/ids';
 import { commandRegistrar } from './commands/register';
+import { ReplaceableUserInput, windowUserInput } from './commands/user-input';
 import { registerExportJobs } from './exports/commands';
 import { registerExportForm } from './exports/form/register';
 import { EXPORT_JOBS_VIEW } from './exports/tree/provider';
@@ -21,7 +27,7 @@ import { RequestHeaderStore } from './sites/request-headers-store';
 import { Sites } from './sites/service';
 import { registerSubscriptionCommands } from './subscriptions/register';
 
-export function activate(context: vscode.ExtensionContext): ChargebeeExtensionApi {
+export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | undefined {
   const started = performance.now();
   const log = createLog();
   const own = <T extends vscode.Disposable>(d: T): T => {
@@ -29,12 +35,16 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
     return d;
   };
   own(log);
-  const registerCommand = commandRegistrar(log);
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const registerCommand = commandRegistrar(log, { returnResults: testMode });
+  // The one user-input seam: the window's prompts, replaceable by a test's script only in Test mode.
+  const testInput = testMode ? new ReplaceableUserInput() : undefined;
+  const ui = testInput ?? windowUserInput;
 
   const requestHeaders = new RequestHeaderStore(context.globalState);
-  const sites = own(new Sites({ state: context.globalState, secrets: context.secrets, headers: requestHeaders, log, switchCommand: SITE_COMMANDS.switchSite }));
+  const sites = own(new Sites({ state: context.globalState, secrets: context.secrets, headers: requestHeaders, log, switchCommand: SITE_COMMANDS.switchSite, ui }));
   const activeSite = () => sites.activeSite();
-  context.subscriptions.push(...registerSiteCommands(sites, registerCommand, log));
+  context.subscriptions.push(...registerSiteCommands({ sites, registerCommand, log, ui }));
 
   const quotesTree = own(
     new QuotesTree({
@@ -47,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
       changeKeyCommand: SITE_COMMANDS.changeApiKey,
     }),
   );
-  context.subscriptions.push(...registerQuoteTreeCommands({ tree: quotesTree, registerCommand, activeSite, openCommand: QUOTE_ACTION_COMMANDS.open }));
+  context.subscriptions.push(...registerQuoteTreeCommands({ tree: quotesTree, registerCommand, ui, activeSite, openCommand: QUOTE_ACTION_COMMANDS.open }));
   const quoteActions = own(
     registerQuoteActions({
       log,
@@ -55,11 +65,12 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
       activeSite,
       tree: quotesTree,
       registerCommand,
+      ui,
       onDidChangeActiveSite: sites.onDidChangeActiveSite,
       editCommand: QUOTE_FORM_COMMANDS.edit,
     }),
   );
-  own(registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand, openQuoteCommand: QUOTE_ACTION_COMMANDS.open }));
+  own(registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand, ui, openQuoteCommand: QUOTE_ACTION_COMMANDS.open }));
 
   const exportJobs = own(
     registerExportJobs({
@@ -68,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
       log,
       apiFor: (siteId) => sites.clients.exportApiFor(siteId),
       registerCommand,
+      ui,
     }),
   );
   // A site's key arriving (or changing) lets its waiting export jobs go on at once.
@@ -82,13 +94,14 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
       enqueue: async (input) => exportJobs.queue.enqueue(input),
       jobsView: EXPORT_JOBS_VIEW,
       registerCommand,
+      ui,
     }),
   );
-  own(registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand, activeSite }));
+  own(registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand, ui, activeSite }));
 
   const ready = startUp(sites, exportJobs.store.list().length > 0, log);
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { log, sites, requestHeaders, quotesTree, quoteActions, exportJobs, exportForms, ready };
+  return testInput ? { log, sites, requestHeaders, quotesTree, quoteActions, exportJobs, exportForms, userInput: testInput, ready } : undefined;
 }
 
 /** After wiring, off the activation path: local storage reads only. */

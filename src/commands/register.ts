@@ -1,8 +1,9 @@
 /**
  * The one wrapper every command handler goes through: it logs the run, stays silent when the user
  * cancelled, shows a plain warning for a Notice (the command cannot go on, nothing broke), and for
- * anything else a short error with "Show Log". The handler's value is passed back, so tests and other
- * commands can use what a command resolves with.
+ * anything else a short error with "Show Log". A handler's value (an open form, a site id) reaches
+ * the caller only when `returnResults` is set, in ExtensionMode.Test: any extension can run a command,
+ * and those values hold the sites' clients.
  */
 import * as vscode from 'vscode';
 import { isCancellation } from '../chargebee/errors';
@@ -30,8 +31,17 @@ const SHOW_LOG = 'Show Log';
 /** Long API messages make toasts unreadable; the log keeps the whole text. */
 const MAX_TOAST_CHARS = 300;
 
-export function commandRegistrar(log: vscode.LogOutputChannel): RegisterCommand {
-  return (id, handler) => vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(log, id, handler, args));
+export interface RegistrarOptions {
+  /** Pass each handler's value back to `executeCommand`; only for the extension-host tests. */
+  readonly returnResults: boolean;
+}
+
+export function commandRegistrar(log: vscode.LogOutputChannel, options: RegistrarOptions): RegisterCommand {
+  return (id, handler) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      const result = await runCommand(log, id, handler, args);
+      return options.returnResults ? result : undefined;
+    });
 }
 
 /**

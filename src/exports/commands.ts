@@ -22,6 +22,7 @@ import type { ExportEngineDeps } from './queue';
 import { ExportQueue } from './queue';
 import { ExportStatusBar } from './status-bar';
 import { EXPORT_JOBS_VIEW, ExportJobsTreeProvider } from './tree/provider';
+import type { UserInput } from '../commands/user-input';
 
 const SETTINGS_SECTION = 'chargebee.exports';
 
@@ -49,6 +50,8 @@ export interface ExportJobsOptions {
   readonly apiFor: (siteId: string) => ExportApi | undefined;
   /** The central command wrapper (src/commands/register.ts). */
   readonly registerCommand: RegisterCommand;
+  /** Every question the commands ask goes through it. */
+  readonly ui: UserInput;
   readonly clock?: Clock;
 }
 
@@ -219,7 +222,7 @@ class JobActions {
 
   private async pickJob(): Promise<ExportJob | undefined> {
     const jobs = this.deps.store.list();
-    const pick = await vscode.window.showQuickPick(
+    const pick = await this.options.ui.showQuickPick(
       jobs.map((job) => ({ label: kindLabel(job.kind), description: `${job.status} · ${job.siteId}`, detail: job.exportId, job })),
       { placeHolder: 'Export job' },
     );

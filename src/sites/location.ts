@@ -1,24 +1,11 @@
 /**
  * Where a site is and what "Add Site" was told, without `vscode`: parsing a typed site name or base
- * URL, the scripted argument, and the one cheap authenticated request that checks a key.
+ * URL, and the one cheap authenticated request that checks a key.
  */
 import type { ProductCatalog } from '../chargebee/catalog/types';
 import { ChargebeeClient } from '../chargebee/client';
 import { ChargebeeError } from '../chargebee/errors';
 import { baseUrlForSite, baseUrlProblem, normaliseBaseUrl, siteLabel, siteNameFromBaseUrl, siteNameProblem } from '../chargebee/site-url';
-
-/** `chargebee.addSite`'s optional argument, for tests and automation. */
-export interface AddSiteArgs {
-  readonly siteName?: string;
-  readonly baseUrl?: string;
-  readonly label?: string;
-  readonly catalogVersion?: ProductCatalog;
-  readonly apiKey: string;
-  readonly currency?: string;
-  readonly multiDecimal?: boolean;
-  /** Default true: make one authenticated request before storing the site. */
-  readonly verify?: boolean;
-}
 
 /** Where a site is, as typed: a site name or an explicit base URL (normalised). */
 export interface SiteLocation {
@@ -32,22 +19,6 @@ export interface SiteAnswers extends SiteLocation {
   readonly apiKey: string;
   readonly currency?: string;
   readonly multiDecimal?: boolean;
-}
-
-export function addSiteArgsOf(raw: unknown): AddSiteArgs | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  if (typeof r['apiKey'] !== 'string' || (typeof r['baseUrl'] !== 'string' && typeof r['siteName'] !== 'string')) return undefined;
-  return {
-    apiKey: r['apiKey'],
-    ...(typeof r['baseUrl'] === 'string' ? { baseUrl: r['baseUrl'] } : {}),
-    ...(typeof r['siteName'] === 'string' ? { siteName: r['siteName'] } : {}),
-    ...(typeof r['label'] === 'string' && r['label'].trim() !== '' ? { label: r['label'].trim() } : {}),
-    ...(r['catalogVersion'] === 1 || r['catalogVersion'] === 2 ? { catalogVersion: r['catalogVersion'] } : {}),
-    ...(typeof r['currency'] === 'string' ? { currency: r['currency'].toUpperCase() } : {}),
-    ...(typeof r['multiDecimal'] === 'boolean' ? { multiDecimal: r['multiDecimal'] } : {}),
-    ...(typeof r['verify'] === 'boolean' ? { verify: r['verify'] } : {}),
-  };
 }
 
 /** A typed answer that looks like a URL is a base URL; anything else is a site name. */

@@ -1,11 +1,13 @@
 /**
  * "Chargebee: Edit Request Headers...": a quick pick of the seven settings with their current values
  * for the active site; picking one asks for its value (a choice for the event flags, an input box
- * with validation for the rest) and comes back to the list until the user presses Escape.
+ * with validation for the rest) and comes back to the list until the user presses Escape. Every
+ * prompt goes through the injected UserInput; no argument stores settings without them.
  */
 import * as vscode from 'vscode';
+import type { UserInput } from '../commands/user-input';
 import type { RequestHeaderKey, RequestHeaderSettings } from './request-headers';
-import { ALL_DISABLED, buildRequestHeaders, describeSetting, HEADER, HEADER_HELP, headerProblem, isFlagKey, parseSettings, REQUEST_HEADER_KEYS } from './request-headers';
+import { ALL_DISABLED, buildRequestHeaders, describeSetting, HEADER, HEADER_HELP, headerProblem, isFlagKey, REQUEST_HEADER_KEYS } from './request-headers';
 import type { RequestHeaderStore } from './request-headers-store';
 
 export interface HeaderSite {
@@ -14,44 +16,29 @@ export interface HeaderSite {
   readonly label: string;
 }
 
-/** Scripted answers for tests and automation: the settings to store, skipping every prompt. */
-export interface EditHeadersArgs {
-  readonly settings: RequestHeaderSettings;
-}
-
-function editArgsOf(raw: unknown): EditHeadersArgs | undefined {
-  if (typeof raw !== 'object' || raw === null || !('settings' in raw)) return undefined;
-  return { settings: parseSettings((raw).settings) };
-}
-
 interface SettingItem extends vscode.QuickPickItem {
   readonly key?: RequestHeaderKey;
   readonly clear?: true;
 }
 
 /** Runs the editor for `site`; resolves with the stored settings, changed or not. */
-export async function editRequestHeaders(store: RequestHeaderStore, site: HeaderSite, raw?: unknown): Promise<RequestHeaderSettings> {
-  const scripted = editArgsOf(raw);
-  if (scripted) {
-    await store.set(site.id, scripted.settings);
-    return store.forSite(site.id);
-  }
+export async function editRequestHeaders(store: RequestHeaderStore, site: HeaderSite, ui: UserInput): Promise<RequestHeaderSettings> {
   for (;;) {
     const current = store.forSite(site.id);
-    const picked = await pickSetting(site, current);
+    const picked = await pickSetting(ui, site, current);
     if (!picked) return current;
     if (picked.clear) {
       await store.set(site.id, {});
       continue;
     }
     if (!picked.key) continue;
-    const value = await askValue(picked.key, current);
+    const value = await askValue(ui, picked.key, current);
     if (value === undefined) continue;
     await store.set(site.id, { ...current, [picked.key]: value });
   }
 }
 
-async function pickSetting(site: HeaderSite, current: RequestHeaderSettings): Promise<SettingItem | undefined> {
+async function pickSetting(ui: UserInput, site: HeaderSite, current: RequestHeaderSettings): Promise<SettingItem | undefined> {
   const sent = Object.entries(buildRequestHeaders(current)).map(([k, v]) => `${k}: ${v}`);
   const items: SettingItem[] = REQUEST_HEADER_KEYS.map((key) => ({
     key,
@@ -60,7 +47,7 @@ async function pickSetting(site: HeaderSite, current: RequestHeaderSettings): Pr
     detail: HEADER_HELP[key],
   }));
   if (sent.length > 0) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(clear-all) Clear all request headers', clear: true });
-  return vscode.window.showQuickPick(items, {
+  return ui.showQuickPick(items, {
     title: `Request headers for ${site.label}`,
     placeHolder: sent.length > 0 ? `Sent with every request: ${sent.join(', ')}` : 'No request headers are sent. Pick one to set it.',
     matchOnDetail: true,
@@ -69,9 +56,9 @@ async function pickSetting(site: HeaderSite, current: RequestHeaderSettings): Pr
 }
 
 /** The new value, or undefined when the user backed out. A flag answers true/false, text '' clears. */
-async function askValue(key: RequestHeaderKey, current: RequestHeaderSettings): Promise<string | boolean | undefined> {
+async function askValue(ui: UserInput, key: RequestHeaderKey, current: RequestHeaderSettings): Promise<string | boolean | undefined> {
   if (isFlagKey(key)) {
-    const choice = await vscode.window.showQuickPick(
+    const choice = await ui.showQuickPick(
       [
         { label: ALL_DISABLED, description: 'send the header', on: true },
         { label: 'Not sent', description: 'leave the default behaviour', on: false },
@@ -81,7 +68,7 @@ async function askValue(key: RequestHeaderKey, current: RequestHeaderSettings): 
     return choice?.on;
   }
   const value = current[key];
-  return vscode.window.showInputBox({
+  return ui.showInputBox({
     title: HEADER[key],
     prompt: `${HEADER_HELP[key]} Leave empty to stop sending it.`,
     value: typeof value === 'string' ? value : '',

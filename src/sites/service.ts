@@ -15,8 +15,9 @@ import { HAS_SITE_CONTEXT, type SiteRecord } from './site';
 import { SiteStatusBar } from './status-bar';
 import type { SiteChange } from './store';
 import { SiteStore } from './store';
-import { confirmWrite, type ConfirmPrompt } from './write-guard';
+import { confirmWrite } from './write-guard';
 import type { CommandId } from '../commands/ids';
+import type { UserInput } from '../commands/user-input';
 
 /** A site ready for requests: what the features' `activeSite()` deps resolve with. */
 export interface ActiveSite {
@@ -39,6 +40,8 @@ export interface SitesOptions {
   readonly log: vscode.LogOutputChannel;
   /** What a click on the status bar item runs. */
   readonly switchCommand: CommandId;
+  /** Asks the live-site confirmation of the write guard. */
+  readonly ui: UserInput;
 }
 
 const TIMEOUT_SETTING = 'chargebee.requestTimeoutSeconds';
@@ -53,8 +56,6 @@ export class Sites implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SiteChange>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Tests script the live-site confirmation; normal use shows the modal dialog. */
-  confirmPrompt: ConfirmPrompt | undefined;
   private uiVersion = 0;
 
   constructor(private readonly options: SitesOptions) {
@@ -118,7 +119,7 @@ export class Sites implements vscode.Disposable {
       info: { name: record.label, currency: record.currency, multiDecimal: record.multiDecimal, mode },
       headers: this.clients.headersFor(record.id),
       client,
-      confirmWrite: async (action) => confirmWrite(guarded, action, this.confirmPrompt),
+      confirmWrite: async (action) => confirmWrite(guarded, action, this.options.ui),
     };
   }
 

@@ -1,8 +1,9 @@
 /**
  * The one write guard: every write command calls it before sending. On a live site it asks in a modal
- * dialog that names the site and the action; on a test site it lets the write through.
+ * dialog that names the site and the action; on a test site it lets the write through. The dialog goes
+ * through the injected UserInput, and nothing outside the extension can answer or replace it.
  */
-import * as vscode from 'vscode';
+import type { UserInput } from '../commands/user-input';
 import type { SiteMode } from './mode';
 
 export interface GuardedSite {
@@ -10,13 +11,10 @@ export interface GuardedSite {
   readonly mode: SiteMode;
 }
 
-/** Scripted answer for the extension-host tests; never set in normal use. */
-export type ConfirmPrompt = (message: string, confirmLabel: string) => Thenable<boolean>;
+export const CONFIRM_LIVE = 'Continue on LIVE';
 
-const modalPrompt: ConfirmPrompt = async (message, confirmLabel) => (await vscode.window.showWarningMessage(message, { modal: true }, confirmLabel)) === confirmLabel;
-
-export async function confirmWrite(site: GuardedSite, action: string, prompt: ConfirmPrompt = modalPrompt): Promise<boolean> {
+export async function confirmWrite(site: GuardedSite, action: string, ui: Pick<UserInput, 'showWarningMessage'>): Promise<boolean> {
   if (site.mode === 'test') return true;
   const sentence = action.charAt(0).toUpperCase() + action.slice(1);
-  return prompt(`${sentence} on LIVE site ${site.label}?`, 'Continue on LIVE');
+  return (await ui.showWarningMessage(`${sentence} on LIVE site ${site.label}?`, { modal: true }, CONFIRM_LIVE)) === CONFIRM_LIVE;
 }

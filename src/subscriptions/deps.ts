@@ -9,6 +9,7 @@ import type { ChargebeeClient } from '../chargebee/client';
 import type { RegisterCommand } from '../commands/register';
 import type { RequestHeaderStore } from '../sites/request-headers-store';
 import type { SiteInfo } from '../webview/protocol';
+import type { UserInput } from '../commands/user-input';
 
 /** The part of ChargebeeClient used here; tests may pass a client on the sandbox. */
 export type SubscriptionClient = Pick<ChargebeeClient, 'call' | 'request'>;
@@ -40,4 +41,6 @@ export interface SubscriptionDeps {
 /** registerSubscriptionCommands also needs the central command wrapper (src/commands/register.ts). */
 export interface SubscriptionCommandDeps extends SubscriptionDeps {
   readonly registerCommand: RegisterCommand;
+  /** Every question the commands ask goes through it. */
+  readonly ui: UserInput;
 }

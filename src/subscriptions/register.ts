@@ -25,14 +25,13 @@ export function registerSubscriptionCommands(deps: SubscriptionCommandDeps): vsc
   const register = deps.registerCommand;
   const disposables = [
     register(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg)),
-    register(SUBSCRIPTION_COMMANDS.editRequestHeaders, async (first, second) => {
+    register(SUBSCRIPTION_COMMANDS.editRequestHeaders, async () => {
       const site = await deps.activeSite();
       if (!site) {
         void vscode.window.showWarningMessage(NO_SITE_MESSAGE);
         return undefined;
       }
-      // Scripted settings (`{ settings }`) come first from the palette-less callers, second after a tree node.
-      return editRequestHeaders(deps.headers, { id: site.id, label: `${site.info.name} (${site.info.mode})` }, second ?? first);
+      return editRequestHeaders(deps.headers, { id: site.id, label: `${site.info.name} (${site.info.mode})` }, deps.ui);
     }),
   ];
   return {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { commandArgsFrom, quoteRefFrom } from '../../src/quotes/actions/args';
+import { quoteRefFrom } from '../../src/quotes/actions/args';
 import { consoleQuoteUrl, hasConsole } from '../../src/quotes/actions/console-url';
 import { buildConvertParams, commentProblem, oneMonthBack, parseExpiryDate, parseInvoiceDate } from '../../src/quotes/actions/inputs';
 
@@ -56,16 +56,6 @@ describe('quote action inputs', () => {
     assert.equal(quoteRefFrom(undefined), undefined);
     assert.equal(quoteRefFrom({ id: 3, status: 'open' }), undefined);
     assert.equal(quoteRefFrom(''), undefined);
-  });
-
-  it('keeps only well-typed pre-answers', () => {
-    assert.deepEqual(commandArgsFrom({ comment: 'ok', confirmed: 'yes', invoiceImmediately: true, pdf: { disposition: 'inline', consolidated: true }, extra: 1 }), {
-      comment: 'ok',
-      invoiceImmediately: true,
-      pdf: { disposition: 'inline', consolidated: true },
-    });
-    assert.deepEqual(commandArgsFrom({ pdf: { disposition: 'download', consolidated: true } }), {});
-    assert.deepEqual(commandArgsFrom('x'), {});
   });
 
   it('links to the console only for real Chargebee sites', () => {

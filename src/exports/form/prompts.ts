@@ -1,8 +1,10 @@
 /**
- * The QuickPicks and confirmations of the export form commands: thin wrappers over `vscode.window`
- * that resolve undefined when dismissed.
+ * The QuickPicks and confirmations of the export form commands, resolving undefined when dismissed.
+ * Plain picks and confirmations go through the injected UserInput; the preset picker needs row
+ * buttons, so it is a `createQuickPick` of its own.
  */
 import * as vscode from 'vscode';
+import type { UserInput } from '../../commands/user-input';
 import type { ExportEndpointSpec } from '../../chargebee/catalog/exports';
 import type { ProductCatalog } from '../../chargebee/catalog/types';
 import { encodeParams } from '../../chargebee/form-encoding';
@@ -17,22 +19,22 @@ interface KindItem extends vscode.QuickPickItem {
 }
 
 /** The kind picker; a kind of the other catalog version asks once more before it is taken. */
-export async function pickExportKind(siteLabel: string, siteCatalog: ProductCatalog | undefined): Promise<ExportEndpointSpec | undefined> {
+export async function pickExportKind(ui: UserInput, siteLabel: string, siteCatalog: ProductCatalog | undefined): Promise<ExportEndpointSpec | undefined> {
   const items: KindItem[] = kindPickRows(siteCatalog).map((row) =>
     row.kind === 'separator'
       ? { label: row.label, kind: vscode.QuickPickItemKind.Separator }
       : { label: row.label, ...(row.description !== undefined ? { description: row.description } : {}), detail: row.detail, spec: row.spec, otherCatalog: row.otherCatalog },
   );
-  const pick = await vscode.window.showQuickPick(items, { title: `New Export on ${siteLabel}`, placeHolder: 'What to export', matchOnDescription: true, matchOnDetail: true });
+  const pick = await ui.showQuickPick(items, { title: `New Export on ${siteLabel}`, placeHolder: 'What to export', matchOnDescription: true, matchOnDetail: true });
   if (!pick?.spec) return undefined;
-  if (pick.otherCatalog && !(await confirmOtherCatalog(pick.spec, siteCatalog))) return undefined;
+  if (pick.otherCatalog && !(await confirmOtherCatalog(ui, pick.spec, siteCatalog))) return undefined;
   return pick.spec;
 }
 
 /** UNCONFIRMED whether Chargebee rejects a kind of the other catalog version, so the user may still try. */
-export async function confirmOtherCatalog(spec: ExportEndpointSpec, siteCatalog: ProductCatalog | undefined): Promise<boolean> {
+export async function confirmOtherCatalog(ui: UserInput, spec: ExportEndpointSpec, siteCatalog: ProductCatalog | undefined): Promise<boolean> {
   const anyway = 'Open Anyway';
-  const pick = await vscode.window.showWarningMessage(
+  const pick = await ui.showWarningMessage(
     `${spec.title} exists only in Product Catalog ${spec.catalog ?? '?'}.0, and this site uses ${siteCatalog ?? '?'}.0. Chargebee will most likely refuse the export.`,
     { modal: true },
     anyway,
@@ -84,6 +86,6 @@ export function summarize(preset: ExportPreset): string {
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
-export async function confirm(message: string, action: string): Promise<boolean> {
-  return (await vscode.window.showWarningMessage(message, { modal: true }, action)) === action;
+export async function confirm(ui: UserInput, message: string, action: string): Promise<boolean> {
+  return (await ui.showWarningMessage(message, { modal: true }, action)) === action;
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ExportEndpointSpec } from '../../chargebee/catalog/exports';
 import type { ParamTree } from '../../chargebee/catalog/types';
 import type { RegisterCommand } from '../../commands/register';
+import type { UserInput } from '../../commands/user-input';
 import { validateParams } from '../../chargebee/validate';
 import { fromParamTree } from '../../forms/convert';
 import type { FormValues } from '../../forms/values';
@@ -20,9 +21,8 @@ import { ExportPresetStore } from '../presets/store';
 import { EXPORT_FORM_COMMANDS } from '../../commands/ids';
 import type { EnqueueExport, ExportFormController } from './controller';
 import { createExportFormController } from './controller';
-import { isOtherCatalog } from './kind-picker';
 import { exportFormModel, exportSpec } from './model';
-import { confirm, confirmOtherCatalog, pickExportKind, pickPreset } from './prompts';
+import { confirm, pickExportKind, pickPreset } from './prompts';
 import { reportPeriodErrors } from './report-period';
 import type { ExportFormSite } from './site';
 
@@ -39,13 +39,8 @@ export interface ExportFormDeps {
   readonly jobsView?: string;
   /** The central command wrapper (src/commands/register.ts). */
   readonly registerCommand: RegisterCommand;
-}
-
-/** `chargebee.exports.new`'s optional argument: skip the picker, and pre-fill the form. */
-export interface NewExportArgs {
-  /** `exports.customers` or `customers`. */
-  readonly kind: string;
-  readonly params?: ParamTree;
+  /** Every plain pick and confirmation goes through it. */
+  readonly ui: UserInput;
 }
 
 /** What `chargebee.exports.new` resolves with: the open form (tests drive its session). */
@@ -64,8 +59,8 @@ export function registerExportForm(deps: ExportFormDeps): ExportForms {
   const register = deps.registerCommand;
   const c = EXPORT_FORM_COMMANDS;
   const disposables = [
-    register(c.newExport, (arg) => forms.newExport(arg)),
-    register(c.runPreset, (arg) => forms.runPreset(arg)),
+    register(c.newExport, () => forms.newExport()),
+    register(c.runPreset, () => forms.runPreset()),
     register(c.deletePreset, (arg) => forms.deletePreset(arg)),
     register(c.editAndRunAgain, (arg) => forms.editAndRunAgain(arg)),
   ];
@@ -84,19 +79,12 @@ class ExportFormCommands {
     this.presets = new ExportPresetStore(deps.state);
   }
 
-  async newExport(arg: unknown): Promise<OpenExportForm | undefined> {
+  /** The kind is always picked: no argument skips the picker or its other-catalog confirmation. */
+  async newExport(): Promise<OpenExportForm | undefined> {
     const site = await this.site();
     if (!site) return undefined;
-    const args = newExportArgs(arg);
-    let spec: ExportEndpointSpec | undefined;
-    if (args) {
-      spec = exportSpec(args.kind);
-      if (!spec) throw new Error(`There is no export of kind ${args.kind}.`);
-      if (isOtherCatalog(spec, site.catalogVersion) && !(await confirmOtherCatalog(spec, site.catalogVersion))) return undefined;
-    } else {
-      spec = await pickExportKind(site.info.name, site.catalogVersion);
-    }
-    return spec && this.open(site, spec, args?.params);
+    const spec = await pickExportKind(this.deps.ui, site.info.name, site.catalogVersion);
+    return spec && this.open(site, spec, undefined);
   }
 
   /** A job's form, pre-filled, for "change the filters and run again". */
@@ -111,18 +99,11 @@ class ExportFormCommands {
     return this.open(site, spec, arg.params);
   }
 
-  async runPreset(arg: unknown): Promise<ExportJob | OpenExportForm | undefined> {
+  async runPreset(): Promise<ExportJob | OpenExportForm | undefined> {
     const site = await this.site();
     if (!site) return undefined;
-    const named = typeof arg === 'string' ? arg : isRecord(arg) && typeof arg['name'] === 'string' ? arg['name'] : undefined;
-    let choice: { action: 'run' | 'edit' | 'delete'; preset: ExportPreset } | undefined;
-    if (named !== undefined) {
-      const preset = this.presets.get(site.id, named);
-      if (!preset) throw new Error(`${site.info.name} has no export preset named "${named}".`);
-      choice = { action: 'run', preset };
-    } else {
-      choice = await pickPreset(this.presets.list(site.id), `Run Export Preset on ${site.info.name}`, 'run');
-    }
+    // Always picked: a preset name as argument would start an export nobody chose.
+    const choice = await pickPreset(this.presets.list(site.id), `Run Export Preset on ${site.info.name}`, 'run');
     if (!choice) return undefined;
     const spec = exportSpec(choice.preset.kind);
     if (!spec) throw new Error(`Preset "${choice.preset.name}" is for an export kind this version does not know (${choice.preset.kind}).`);
@@ -152,7 +133,7 @@ class ExportFormCommands {
   }
 
   private async removePreset(site: ExportFormSite, preset: ExportPreset): Promise<boolean> {
-    if (!(await confirm(`Delete the export preset "${preset.name}" of ${site.info.name}?`, 'Delete'))) return false;
+    if (!(await confirm(this.deps.ui, `Delete the export preset "${preset.name}" of ${site.info.name}?`, 'Delete'))) return false;
     return this.presets.remove(site.id, preset.name);
   }
 
@@ -181,7 +162,7 @@ class ExportFormCommands {
         model,
         currency: site.info.currency,
         prompts: {
-          confirmOverwrite: (p) => confirm(`A preset named "${p.name}" already exists on ${site.info.name}. Replace it?`, 'Replace'),
+          confirmOverwrite: (p) => confirm(this.deps.ui, `A preset named "${p.name}" already exists on ${site.info.name}. Replace it?`, 'Replace'),
           showError: (message) => void vscode.window.showErrorMessage(message),
           saved: (p) => vscode.window.setStatusBarMessage(`Saved the export preset "${p.name}"`, 3000),
         },
@@ -211,13 +192,6 @@ class ExportFormCommands {
 
 /** The controller behind each open panel, so a second open of the same form returns the live one. */
 const openControllers = new WeakMap<FormPanel, ExportFormController>();
-
-function newExportArgs(arg: unknown): NewExportArgs | undefined {
-  if (typeof arg === 'string') return { kind: arg };
-  if (!isRecord(arg) || typeof arg['kind'] !== 'string') return undefined;
-  const params = arg['params'];
-  return { kind: arg['kind'], ...(isRecord(params) ? { params: params as ParamTree } : {}) };
-}
 
 function isJobLike(arg: unknown): arg is Pick<ExportJob, 'siteId' | 'kind' | 'params'> {
   return isRecord(arg) && typeof arg['siteId'] === 'string' && typeof arg['kind'] === 'string' && isRecord(arg['params']);

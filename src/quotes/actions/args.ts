@@ -1,34 +1,16 @@
 /**
- * What a quote command is called with. The first argument names the quote (a tree node, a quote object,
- * or an id; nothing means "ask with the picker"); the optional second one pre-answers prompts, for
- * scripts, keybindings and the extension-host tests. Both come from outside (any extension can run a
- * command), so both are checked here before use.
+ * What a quote command is called with: one argument naming the quote (a tree node, a quote object, or
+ * an id; nothing means "ask with the picker"). It comes from outside (any extension can run a command),
+ * so it is checked here before use. No argument answers a prompt or skips a confirmation: the
+ * extension-host tests script answers through the injected UserInput instead.
  */
 import { isRecord } from '../../util/guards';
 import type { QuoteObject } from '../detail/quote-model';
-import type { PdfOptions } from './api';
 
 export interface QuoteRef {
   readonly id: string;
   /** The quote as the caller last saw it, when it had one; used for the state check before asking. */
   readonly quote?: QuoteObject;
-}
-
-export interface QuoteCommandArgs {
-  /** update_status / delete comment; '' means none. */
-  readonly comment?: string;
-  /** extend: YYYY-MM-DD. */
-  readonly validTill?: string;
-  /** convert: the flags, and invoice_date as YYYY-MM-DD. */
-  readonly invoiceImmediately?: boolean;
-  readonly invoiceDate?: string;
-  readonly createPendingInvoices?: boolean;
-  readonly firstInvoicePending?: boolean;
-  /** delete: skip the modal confirmation (the site write guard still applies). */
-  readonly confirmed?: boolean;
-  /** pdf: the request options, and whether to open the saved file. */
-  readonly pdf?: PdfOptions;
-  readonly openAfterDownload?: boolean;
 }
 
 function asQuote(value: unknown): QuoteObject | undefined {
@@ -54,20 +36,4 @@ export function quoteRefFrom(arg: unknown): QuoteRef | undefined {
 export function otherSiteProblem(arg: unknown, activeSiteId: string): string | undefined {
   const siteId = isRecord(arg) ? arg.siteId : undefined;
   return typeof siteId === 'string' && siteId !== activeSiteId ? 'That quote belongs to another site than the active one; switch to its site first.' : undefined;
-}
-
-const BOOLEAN_KEYS = ['invoiceImmediately', 'createPendingInvoices', 'firstInvoicePending', 'confirmed', 'openAfterDownload'] as const;
-const STRING_KEYS = ['comment', 'validTill', 'invoiceDate'] as const;
-
-/** The second argument, keeping only correctly typed keys; anything else is ignored, not trusted. */
-export function commandArgsFrom(arg: unknown): QuoteCommandArgs {
-  if (!isRecord(arg)) return {};
-  const out: Record<string, unknown> = {};
-  for (const key of BOOLEAN_KEYS) if (typeof arg[key] === 'boolean') out[key] = arg[key];
-  for (const key of STRING_KEYS) if (typeof arg[key] === 'string') out[key] = arg[key];
-  const pdf = arg.pdf;
-  if (isRecord(pdf) && (pdf.disposition === 'inline' || pdf.disposition === 'attachment') && typeof pdf.consolidated === 'boolean') {
-    out.pdf = { disposition: pdf.disposition, consolidated: pdf.consolidated };
-  }
-  return out;
 }

@@ -3,7 +3,9 @@
  * the site store, the write guard, the tree and the command wrapper to these, and tests pass fakes.
  */
 import type * as vscode from 'vscode';
+import type { CommandId } from '../../commands/ids';
 import type { RegisterCommand } from '../../commands/register';
+import type { UserInput } from '../../commands/user-input';
 import type { QuoteObject } from '../detail/quote-model';
 import type { QuoteClient } from './api';
 
@@ -34,10 +36,12 @@ export interface QuoteActionDeps {
   readonly tree?: QuoteChangeSink;
   /** The central command wrapper (src/commands/register.ts). */
   readonly registerCommand: RegisterCommand;
+  /** Every question the actions ask goes through it. */
+  readonly ui: UserInput;
   /** Fires when the active site changes (for the console-link context key). */
   readonly onDidChangeActiveSite?: vscode.Event<unknown>;
   /** The forms' "Edit quote" command; the detail view offers Edit only when set. */
-  readonly editCommand?: string;
+  readonly editCommand?: CommandId;
   /** Epoch milliseconds; injectable for tests. */
   now?(): number;
 }

@@ -1,16 +1,18 @@
 /**
  * The quick inputs behind the actions. Each returns undefined when the user cancels (Escape), and the
- * caller then stops without a message. Validation text comes from inputs.ts.
+ * caller then stops without a message. Validation text comes from inputs.ts. Every prompt goes through
+ * the injected UserInput (src/commands/user-input.ts).
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type { UserInput } from '../../commands/user-input';
 import type { QuoteObject } from '../detail/quote-model';
 import type { PdfOptions } from './api';
 import type { ConvertChoices } from './inputs';
 import { commentProblem, isoDay, MAX_COMMENT, oneMonthBack, parseExpiryDate, parseInvoiceDate } from './inputs';
 
 /** An optional comment; '' (Enter on an empty box) means none, undefined means cancelled. */
-export async function askComment(title: string, prompt: string): Promise<string | undefined> {
-  return vscode.window.showInputBox({
+export async function askComment(ui: UserInput, title: string, prompt: string): Promise<string | undefined> {
+  return ui.showInputBox({
     title,
     prompt,
     placeHolder: `Optional, at most ${MAX_COMMENT} characters; internal only`,
@@ -23,8 +25,8 @@ interface Choice<T> extends vscode.QuickPickItem {
   readonly value: T;
 }
 
-async function pickOne<T>(title: string, items: readonly Choice<T>[]): Promise<T | undefined> {
-  const picked = await vscode.window.showQuickPick(items, { title, ignoreFocusOut: true });
+async function pickOne<T>(ui: UserInput, title: string, items: readonly Choice<T>[]): Promise<T | undefined> {
+  const picked = await ui.showQuickPick(items, { title, ignoreFocusOut: true });
   return picked?.value;
 }
 
@@ -32,9 +34,9 @@ type Tri = boolean | undefined;
 /** Distinguishes "cancelled" from "leave to the site setting" (which is `undefined` as a value). */
 const SITE_DEFAULT = 'site-default' as const;
 
-export async function askConvertChoices(quote: QuoteObject, nowSeconds: number): Promise<ConvertChoices | undefined> {
+export async function askConvertChoices(ui: UserInput, quote: QuoteObject, nowSeconds: number): Promise<ConvertChoices | undefined> {
   const title = (step: number): string => `Convert quote ${quote.id} to an invoice (${step}/3)`;
-  const immediately = await pickOne<Tri | typeof SITE_DEFAULT>(title(1), [
+  const immediately = await pickOne<Tri | typeof SITE_DEFAULT>(ui, title(1), [
     { label: 'Use the site setting', description: 'invoice_immediately left out', value: SITE_DEFAULT },
     { label: 'Invoice immediately', description: 'invoice_immediately=true', value: true },
     { label: 'Do not invoice now', description: 'invoice_immediately=false: charges stay unbilled', value: false },
@@ -45,7 +47,7 @@ export async function askConvertChoices(quote: QuoteObject, nowSeconds: number):
   let invoiceDate: number | undefined;
   if (invoiceImmediately === true) {
     const earliest = isoDay(oneMonthBack(nowSeconds));
-    const text = await vscode.window.showInputBox({
+    const text = await ui.showInputBox({
       title: title(2),
       prompt: `Backdate the invoice (YYYY-MM-DD, ${earliest} to today), or leave empty to date it now.`,
       placeHolder: isoDay(nowSeconds),
@@ -60,7 +62,7 @@ export async function askConvertChoices(quote: QuoteObject, nowSeconds: number):
     invoiceDate = parsed?.ok === true ? parsed.seconds : undefined;
   }
 
-  const flags = await vscode.window.showQuickPick(
+  const flags = await ui.showQuickPick(
     [
       { label: 'Create pending invoices', description: 'create_pending_invoices', picked: false, key: 'pending' as const },
       { label: 'First invoice pending', description: 'first_invoice_pending', picked: false, key: 'first' as const },
@@ -80,11 +82,11 @@ export async function askConvertChoices(quote: QuoteObject, nowSeconds: number):
 const DAY = 86_400;
 
 /** The new valid_till in UTC seconds (end of the chosen day), or undefined when cancelled. */
-export async function askExpiry(quote: QuoteObject, nowSeconds: number): Promise<number | undefined> {
+export async function askExpiry(ui: UserInput, quote: QuoteObject, nowSeconds: number): Promise<number | undefined> {
   // Suggest a month past whichever is later, today or the current expiry.
   const suggestion = isoDay(Math.max(nowSeconds, quote.valid_till ?? 0) + 30 * DAY);
   const current = quote.valid_till === undefined ? '' : ` (now ${isoDay(quote.valid_till)})`;
-  const text = await vscode.window.showInputBox({
+  const text = await ui.showInputBox({
     title: `Extend quote ${quote.id}`,
     prompt: `New expiry date${current}, YYYY-MM-DD; valid until the end of that day, UTC.`,
     value: suggestion,
@@ -100,9 +102,9 @@ export async function askExpiry(quote: QuoteObject, nowSeconds: number): Promise
 }
 
 /** A modal "are you sure"; true only when the user chose Delete. */
-export async function confirmDelete(quote: QuoteObject, siteLabel: string): Promise<boolean> {
+export async function confirmDelete(ui: UserInput, quote: QuoteObject, siteLabel: string): Promise<boolean> {
   const del = 'Delete';
-  const answer = await vscode.window.showWarningMessage(
+  const answer = await ui.showWarningMessage(
     `Delete quote ${quote.id} on ${siteLabel}?`,
     { modal: true, detail: `The quote (${quote.status}${quote.customer_id !== undefined ? `, customer ${quote.customer_id}` : ''}) is removed from Chargebee. This cannot be undone here.` },
     del,
@@ -110,8 +112,8 @@ export async function confirmDelete(quote: QuoteObject, siteLabel: string): Prom
   return answer === del;
 }
 
-export async function askPdfOptions(quote: QuoteObject): Promise<PdfOptions | undefined> {
-  return pickOne<PdfOptions>(`Quote ${quote.id} PDF`, [
+export async function askPdfOptions(ui: UserInput, quote: QuoteObject): Promise<PdfOptions | undefined> {
+  return pickOne<PdfOptions>(ui, `Quote ${quote.id} PDF`, [
     { label: '$(file-pdf) Standard view', description: 'inline', value: { disposition: 'inline', consolidated: false } },
     { label: '$(file-pdf) Consolidated view', description: 'inline · one view across all charge events', value: { disposition: 'inline', consolidated: true } },
     { label: '$(cloud-download) Standard view as attachment', description: 'attachment', value: { disposition: 'attachment', consolidated: false } },

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Notice } from '../../commands/register';
+import type { UserInput } from '../../commands/user-input';
 import { formatMoney, humanize } from '../detail/format';
 import { QuoteJsonDocuments } from '../detail/json-document';
 import type { DetailAction } from '../detail/messages';
@@ -20,13 +21,12 @@ import { vscodePdfOpenHost } from '../pdf-open-vscode';
 import { pickQuote } from '../picker';
 import { isActionAllowed, statusesAllowing, type QuoteAction } from '../state-rules';
 import * as api from './api';
-import type { QuoteCommandArgs, QuoteRef } from './args';
-import { commandArgsFrom, otherSiteProblem, quoteRefFrom } from './args';
+import type { QuoteRef } from './args';
+import { otherSiteProblem, quoteRefFrom } from './args';
 import { QUOTE_ACTION_COMMANDS } from '../../commands/ids';
 import { consoleQuoteUrl, hasConsole } from './console-url';
 import type { QuoteActionDeps, QuoteSite } from './deps';
-import type { ConvertChoices } from './inputs';
-import { buildConvertParams, commentProblem, parseExpiryDate, parseInvoiceDate } from './inputs';
+import { buildConvertParams, commentProblem } from './inputs';
 import * as prompts from './prompts';
 
 /** Context key: the active site is a real Chargebee site, so "Open in Chargebee" makes sense. */
@@ -62,13 +62,13 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
     runner.panels,
     runner.json,
     register(c.open, async (arg) => runner.open(arg)),
-    register(c.accept, async (arg, args) => runner.changeStatus('accept', arg, commandArgsFrom(args))),
-    register(c.decline, async (arg, args) => runner.changeStatus('decline', arg, commandArgsFrom(args))),
-    register(c.close, async (arg, args) => runner.changeStatus('close', arg, commandArgsFrom(args))),
-    register(c.convert, async (arg, args) => runner.convert(arg, commandArgsFrom(args))),
-    register(c.extend, async (arg, args) => runner.extend(arg, commandArgsFrom(args))),
-    register(c.delete, async (arg, args) => runner.remove(arg, commandArgsFrom(args))),
-    register(c.pdf, async (arg, args) => runner.pdf(arg, commandArgsFrom(args))),
+    register(c.accept, async (arg) => runner.changeStatus('accept', arg)),
+    register(c.decline, async (arg) => runner.changeStatus('decline', arg)),
+    register(c.close, async (arg) => runner.changeStatus('close', arg)),
+    register(c.convert, async (arg) => runner.convert(arg)),
+    register(c.extend, async (arg) => runner.extend(arg)),
+    register(c.delete, async (arg) => runner.remove(arg)),
+    register(c.pdf, async (arg) => runner.pdf(arg)),
     register(c.copyId, async (arg) => runner.copyId(arg)),
     register(c.openConsole, async (arg) => runner.openConsole(arg)),
     register(c.showJson, async (arg) => runner.showJson(arg)),
@@ -187,12 +187,12 @@ class QuoteActionRunner {
     this.panels.show(this.detailSite(site), envelope);
   }
 
-  async changeStatus(action: keyof typeof STATUS_CHANGES, arg: unknown, args: QuoteCommandArgs): Promise<QuoteEnvelope | undefined> {
+  async changeStatus(action: keyof typeof STATUS_CHANGES, arg: unknown): Promise<QuoteEnvelope | undefined> {
     const subject = await this.subject(arg, action);
     if (!subject) return undefined;
     const { site, quote } = subject;
     const change = STATUS_CHANGES[action];
-    const comment = await commentFor(args.comment, `Mark quote ${quote.id} as ${change.done}`, 'Comment for the quote history (optional). Press Enter to continue.');
+    const comment = await commentFor(this.deps.ui, `Mark quote ${quote.id} as ${change.done}`, 'Comment for the quote history (optional). Press Enter to continue.');
     if (comment === undefined) return undefined;
     if (!(await this.guard(site, `mark quote ${quote.id} as ${change.done}`))) return undefined;
     const envelope = await this.withProgress(`${change.verb} quote ${quote.id}…`, async () => api.updateQuoteStatus(site.client, quote.id, change.status, comment));
@@ -201,12 +201,12 @@ class QuoteActionRunner {
     return envelope;
   }
 
-  async convert(arg: unknown, args: QuoteCommandArgs): Promise<ConvertEnvelope | undefined> {
+  async convert(arg: unknown): Promise<ConvertEnvelope | undefined> {
     const subject = await this.subject(arg, 'convert');
     if (!subject) return undefined;
     const { site, quote } = subject;
     const now = this.nowSeconds();
-    const choices = hasConvertArgs(args) ? convertChoicesFrom(args, now) : await prompts.askConvertChoices(quote, now);
+    const choices = await prompts.askConvertChoices(this.deps.ui, quote, now);
     if (choices === undefined) return undefined;
     const built = buildConvertParams(choices);
     if (!built.ok) throw new Notice(built.message);
@@ -233,19 +233,12 @@ class QuoteActionRunner {
     if (answer === showJson) await this.json.show(site.id, `invoice-${invoice.id}`, invoice);
   }
 
-  async extend(arg: unknown, args: QuoteCommandArgs): Promise<QuoteEnvelope | undefined> {
+  async extend(arg: unknown): Promise<QuoteEnvelope | undefined> {
     const subject = await this.subject(arg, 'extend');
     if (!subject) return undefined;
     const { site, quote } = subject;
     const now = this.nowSeconds();
-    let validTill: number | undefined;
-    if (args.validTill !== undefined) {
-      const parsed = parseExpiryDate(args.validTill, now);
-      if (!parsed.ok) throw new Notice(parsed.message);
-      validTill = parsed.seconds;
-    } else {
-      validTill = await prompts.askExpiry(quote, now);
-    }
+    const validTill = await prompts.askExpiry(this.deps.ui, quote, now);
     if (validTill === undefined) return undefined;
     const until = validTill;
     if (!(await this.guard(site, `extend quote ${quote.id} until ${new Date(until * 1000).toISOString().slice(0, 10)}`))) return undefined;
@@ -255,13 +248,13 @@ class QuoteActionRunner {
     return envelope;
   }
 
-  async remove(arg: unknown, args: QuoteCommandArgs): Promise<QuoteEnvelope | undefined> {
+  async remove(arg: unknown): Promise<QuoteEnvelope | undefined> {
     const subject = await this.subject(arg, 'delete');
     if (!subject) return undefined;
     const { site, quote } = subject;
-    const comment = await commentFor(args.comment, `Delete quote ${quote.id}`, 'Comment, added to the subscription or customer (optional). Press Enter to continue.');
+    const comment = await commentFor(this.deps.ui, `Delete quote ${quote.id}`, 'Comment, added to the subscription or customer (optional). Press Enter to continue.');
     if (comment === undefined) return undefined;
-    if (args.confirmed !== true && !(await prompts.confirmDelete(quote, site.label))) return undefined;
+    if (!(await prompts.confirmDelete(this.deps.ui, quote, site.label))) return undefined;
     if (!(await this.guard(site, `delete quote ${quote.id}`))) return undefined;
     const answer = await this.withProgress(`Deleting quote ${quote.id}…`, async () => api.deleteQuote(site.client, quote.id, comment));
     // Delete answers with the quote; make sure every view treats it as gone even if the flag is absent.
@@ -271,11 +264,11 @@ class QuoteActionRunner {
     return envelope;
   }
 
-  async pdf(arg: unknown, args: QuoteCommandArgs): Promise<string | undefined> {
+  async pdf(arg: unknown): Promise<string | undefined> {
     const subject = await this.subject(arg, 'pdf');
     if (!subject) return undefined;
     const { site, quote } = subject;
-    const options = args.pdf ?? (await prompts.askPdfOptions(quote));
+    const options = await prompts.askPdfOptions(this.deps.ui, quote);
     if (options === undefined) return undefined;
     const folder = this.pdfFolder();
     const saved = await vscode.window.withProgress(
@@ -291,11 +284,9 @@ class QuoteActionRunner {
       },
     );
     this.deps.log.info(`Saved the PDF of quote ${quote.id} (${saved.bytes} bytes) to ${saved.file}`);
-    if (args.openAfterDownload !== false) {
-      const label = path.basename(saved.file);
-      const opened = await openQuotePdf(vscodePdfOpenHost(), saved.file, label, async () => (await api.requestQuotePdf(site.client, quote.id, options)).downloadUrl);
-      void opened.followUp.catch((err: unknown) => this.deps.log.warn(`Opening the PDF in the browser failed: ${err instanceof Error ? err.message : String(err)}`));
-    }
+    const label = path.basename(saved.file);
+    const opened = await openQuotePdf(vscodePdfOpenHost(), saved.file, label, async () => (await api.requestQuotePdf(site.client, quote.id, options)).downloadUrl);
+    void opened.followUp.catch((err: unknown) => this.deps.log.warn(`Opening the PDF in the browser failed: ${err instanceof Error ? err.message : String(err)}`));
     return saved.file;
   }
 
@@ -345,25 +336,10 @@ class QuoteActionRunner {
   }
 }
 
-/** The scripted comment or the one asked for, refused when the API would refuse it; undefined when the user backs out. */
-async function commentFor(given: string | undefined, title: string, prompt: string): Promise<string | undefined> {
-  const comment = given ?? (await prompts.askComment(title, prompt));
+/** The comment asked for, refused when the API would refuse it; undefined when the user backs out. */
+async function commentFor(ui: UserInput, title: string, prompt: string): Promise<string | undefined> {
+  const comment = await prompts.askComment(ui, title, prompt);
   const problem = comment === undefined ? undefined : commentProblem(comment);
   if (problem !== undefined) throw new Notice(problem);
   return comment;
-}
-
-function hasConvertArgs(args: QuoteCommandArgs): boolean {
-  return args.invoiceImmediately !== undefined || args.invoiceDate !== undefined || args.createPendingInvoices !== undefined || args.firstInvoicePending !== undefined;
-}
-
-function convertChoicesFrom(args: QuoteCommandArgs, nowSeconds: number): ConvertChoices {
-  const date = args.invoiceDate === undefined ? undefined : parseInvoiceDate(args.invoiceDate, nowSeconds);
-  if (date !== undefined && !date.ok) throw new Notice(date.message);
-  return {
-    ...(args.invoiceImmediately !== undefined ? { invoiceImmediately: args.invoiceImmediately } : {}),
-    ...(date?.ok === true ? { invoiceDate: date.seconds } : {}),
-    ...(args.createPendingInvoices !== undefined ? { createPendingInvoices: args.createPendingInvoices } : {}),
-    ...(args.firstInvoicePending !== undefined ? { firstInvoicePending: args.firstInvoicePending } : {}),
-  };
 }

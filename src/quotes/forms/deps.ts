@@ -4,7 +4,9 @@
  * wrapper to these, and tests pass their own.
  */
 import type * as vscode from 'vscode';
+import type { CommandId } from '../../commands/ids';
 import type { RegisterCommand } from '../../commands/register';
+import type { UserInput } from '../../commands/user-input';
 import type { ProductCatalog } from '../../chargebee/catalog/types';
 import type { SiteInfo } from '../../webview/protocol';
 import type { QuoteClient } from '../actions/api';
@@ -45,8 +47,10 @@ export interface QuoteFormDeps {
   readonly tree?: QuoteFormTree;
   /** The central command wrapper (src/commands/register.ts). */
   readonly registerCommand: RegisterCommand;
+  /** Every question the form commands ask goes through it. */
+  readonly ui: UserInput;
   /** The detail view's command, for the "Open" button after a create. */
-  readonly openQuoteCommand?: string;
+  readonly openQuoteCommand?: CommandId;
   /** Epoch milliseconds; injectable for tests. */
   now?(): number;
 }

@@ -2,11 +2,13 @@
  * registerQuoteForms: "New Quote: Subscription for a Customer", "New Quote: Change a Subscription",
  * "New Quote: One-time Charges", "New Quote..." (asks which kind), and "Edit Quote" for open quotes.
  * Each opens the endpoint of the active site's product catalog in a form panel. A command resolves
- * with the opened form (controller and panel), which the extension-host tests drive directly.
+ * with the opened form (controller and panel), which the extension-host tests drive directly (a
+ * command's value reaches its caller only in ExtensionMode.Test, see src/commands/register.ts).
  */
 import * as vscode from 'vscode';
 import type { ProductCatalog } from '../../chargebee/catalog/types';
 import { Notice } from '../../commands/register';
+import type { UserInput } from '../../commands/user-input';
 import { NO_SITE_MESSAGE } from '../../sites/site';
 import { FormPanel } from '../../webview/form-panel';
 import { otherSiteProblem, quoteRefFrom } from '../actions/args';
@@ -61,7 +63,7 @@ class QuoteForms {
   /** The site's catalog setting; a site without one is asked about (not remembered: that is the site's setting). */
   private async catalogOf(site: QuoteFormSite): Promise<ProductCatalog | undefined> {
     if (site.catalogVersion !== undefined) return site.catalogVersion;
-    const picked = await vscode.window.showQuickPick(
+    const picked = await this.deps.ui.showQuickPick(
       [
         { label: 'Product Catalog 2.0', description: 'items and item prices', catalog: 2 as const },
         { label: 'Product Catalog 1.0', description: 'plans and addons', catalog: 1 as const },
@@ -74,9 +76,9 @@ class QuoteForms {
   async openNew(kind: QuoteKind | undefined, arg: unknown): Promise<OpenedQuoteForm | undefined> {
     const args = newQuoteArgsFrom(arg);
     const site = await this.site();
-    const chosen = kind ?? args.kind ?? (await askKind());
+    const chosen = kind ?? (await askKind(this.deps.ui));
     if (chosen === undefined) return undefined;
-    const catalog = args.catalog ?? (await this.catalogOf(site));
+    const catalog = await this.catalogOf(site);
     if (catalog === undefined) return undefined;
     const initialValues = initialValuesFor(chosen, args);
     const controller = new QuoteFormController({
@@ -164,9 +166,9 @@ interface KindItem extends vscode.QuickPickItem {
   readonly quoteKind: QuoteKind;
 }
 
-async function askKind(): Promise<QuoteKind | undefined> {
+async function askKind(ui: UserInput): Promise<QuoteKind | undefined> {
   const items: KindItem[] = QUOTE_KINDS.map((kind) => ({ label: KIND_LABELS[kind], detail: KIND_DETAILS[kind], quoteKind: kind }));
-  const picked = await vscode.window.showQuickPick(
+  const picked = await ui.showQuickPick(
     items,
     { title: 'New Quote', placeHolder: 'What is the quote for?' },
   );

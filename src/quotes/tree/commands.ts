@@ -1,13 +1,14 @@
 /**
  * The Quotes view's own commands: refresh, filter (statuses, customer, date range) and clear it,
- * "Go to quote..." by id, grouped or flat, and the Load more / Retry nodes. Each accepts a scripted
- * argument so tests and keybindings can skip the prompts.
+ * "Go to quote..." by id, grouped or flat, and the Load more / Retry nodes (their tree node is the
+ * argument). No argument answers a prompt: the filter and the id are asked through the injected UserInput.
  */
 import * as vscode from 'vscode';
 import { QUOTE_STATUSES } from '../../chargebee/catalog/enum-values';
 import { ChargebeeError } from '../../chargebee/errors';
 import { QUOTE_TREE_COMMANDS } from '../../commands/ids';
 import { CancelledError, Notice, type RegisterCommand } from '../../commands/register';
+import type { UserInput } from '../../commands/user-input';
 import { NO_SITE_MESSAGE } from '../../sites/site';
 import { retrieveQuote } from '../actions/api';
 import type { QuoteClient } from '../actions/api';
@@ -20,6 +21,7 @@ import type { CommandId } from '../../commands/ids';
 export interface QuoteTreeCommandDeps {
   readonly tree: QuotesTree;
   readonly registerCommand: RegisterCommand;
+  readonly ui: UserInput;
   activeSite(): Promise<{ readonly id: string; readonly label: string; readonly client: QuoteClient } | undefined>;
   /** The detail view's command (quote actions). */
   readonly openCommand: CommandId;
@@ -43,15 +45,15 @@ export function registerQuoteTreeCommands(deps: QuoteTreeCommandDeps): vscode.Di
       const s = await site();
       await tree.setFilter(s.id, {});
     }),
-    registerCommand(c.filter, async (arg) => {
+    registerCommand(c.filter, async () => {
       const s = await site();
-      const filter = isFilterArg(arg) ? parseFilter(arg) : await askFilter(s.label, tree.filterFor(s.id));
+      const filter = await askFilter(deps.ui, s.label, tree.filterFor(s.id));
       await tree.setFilter(s.id, filter);
       return filter;
     }),
-    registerCommand(c.goTo, async (arg) => {
+    registerCommand(c.goTo, async () => {
       const s = await site();
-      const id = typeof arg === 'string' && arg.trim() !== '' ? arg.trim() : await askQuoteId(s.label);
+      const id = await askQuoteId(deps.ui, s.label);
       const quote = await findQuote(s, id);
       tree.quoteChanged(s.id, quote);
       await vscode.commands.executeCommand(deps.openCommand, { quote, siteId: s.id });
@@ -64,10 +66,6 @@ async function setGroupBy(value: 'status' | 'none'): Promise<void> {
   await vscode.workspace.getConfiguration('chargebee.quotes').update('groupBy', value, vscode.ConfigurationTarget.Global);
 }
 
-function isFilterArg(arg: unknown): boolean {
-  return typeof arg === 'object' && arg !== null && ['statuses', 'customerId', 'dateFrom', 'dateTo'].some((k) => k in arg);
-}
-
 async function findQuote(site: { readonly label: string; readonly client: QuoteClient }, id: string): Promise<QuoteObject> {
   try {
     return (await retrieveQuote(site.client, id)).quote;
@@ -77,8 +75,8 @@ async function findQuote(site: { readonly label: string; readonly client: QuoteC
   }
 }
 
-async function askQuoteId(siteLabel: string): Promise<string> {
-  const id = await vscode.window.showInputBox({
+async function askQuoteId(ui: UserInput, siteLabel: string): Promise<string> {
+  const id = await ui.showInputBox({
     title: `Go to Quote on ${siteLabel}`,
     prompt: 'Quote number (id)',
     validateInput: (t) => (t.trim() === '' ? 'Enter a quote id.' : undefined),
@@ -88,20 +86,20 @@ async function askQuoteId(siteLabel: string): Promise<string> {
 }
 
 /** Three steps; Escape at any step keeps the filter as it was. */
-async function askFilter(siteLabel: string, current: QuoteFilter): Promise<QuoteFilter> {
+async function askFilter(ui: UserInput, siteLabel: string, current: QuoteFilter): Promise<QuoteFilter> {
   const chosen = new Set(current.statuses ?? []);
-  const statuses = await vscode.window.showQuickPick(
+  const statuses = await ui.showQuickPick(
     QUOTE_STATUSES.map((status) => ({ label: humanize(status), status, picked: chosen.has(status) })),
     { title: `Filter Quotes on ${siteLabel} (1/3)`, placeHolder: 'Statuses to show (none checked shows all)', canPickMany: true },
   );
   if (!statuses) throw new CancelledError();
-  const customer = await vscode.window.showInputBox({
+  const customer = await ui.showInputBox({
     title: `Filter Quotes on ${siteLabel} (2/3)`,
     prompt: 'Customer id (leave empty for all customers)',
     value: current.customerId ?? '',
   });
   if (customer === undefined) throw new CancelledError();
-  const range = await vscode.window.showInputBox({
+  const range = await ui.showInputBox({
     title: `Filter Quotes on ${siteLabel} (3/3)`,
     prompt: 'Quote date range YYYY-MM-DD..YYYY-MM-DD, UTC (either side may be empty; leave empty for any date)',
     value: current.dateFrom || current.dateTo ? `${current.dateFrom ?? ''}..${current.dateTo ?? ''}` : '',
