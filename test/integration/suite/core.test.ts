@@ -5,12 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ChargebeeExtensionApi } from '../../../src/api';
+import type { ChargebeeTestApi } from '../../../src/api';
 import { ChargebeeClient } from '../../../src/chargebee/client';
 import { QUOTE_TREE_COMMANDS, SITE_COMMANDS } from '../../../src/commands/ids';
 import type { QuoteNode, QuoteTreeNode } from '../../../src/quotes/tree/nodes';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
-import { addSandboxSite, EXTENSION_ID, extensionApi, type SandboxSite } from './quote-site';
+import { addSandboxSite, EXTENSION_ID, extensionApi, runAddSite, type SandboxSite } from './quote-site';
+import { ESCAPE, useScript, withAnswers } from './test-user-input';
 
 interface ListedQuote {
   quote: { id: string; status: string; date: number; deleted?: boolean };
@@ -19,7 +20,7 @@ interface ListedQuote {
 const isQuote = (n: QuoteTreeNode): n is QuoteNode => n.kind === 'quote';
 
 /** The root's children once every list has settled (the first call answers "Loading…" and starts it). */
-async function settledRoot(api: ChargebeeExtensionApi): Promise<QuoteTreeNode[]> {
+async function settledRoot(api: ChargebeeTestApi): Promise<QuoteTreeNode[]> {
   await api.quotesTree.getChildren();
   await api.quotesTree.whenIdle();
   return api.quotesTree.getChildren();
@@ -27,7 +28,7 @@ async function settledRoot(api: ChargebeeExtensionApi): Promise<QuoteTreeNode[]>
 
 describe('extension core', function () {
   this.timeout(60_000);
-  let api: ChargebeeExtensionApi;
+  let api: ChargebeeTestApi;
   let sb: RunningSandbox;
   let site: SandboxSite | undefined;
   // Unique per run, and nothing like a real key, so a search for it cannot match by accident.
@@ -48,10 +49,10 @@ describe('extension core', function () {
     await sb?.close();
   });
 
-  it('activates and returns its services', () => {
+  it('activates and, in Test mode only, returns its services', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext?.isActive, 'the extension is active');
-    assert.ok(api.sites && api.quotesTree && api.exportJobs, 'the API names the sites, the Quotes tree and the export jobs');
+    assert.ok(api.sites && api.quotesTree && api.exportJobs && api.userInput, 'the test API names the sites, the Quotes tree, the export jobs and the user-input seam');
   });
 
   it('registers every command that package.json contributes', async () => {
@@ -65,7 +66,8 @@ describe('extension core', function () {
 
   it('refuses a wrong API key when adding a site, and stores nothing', async () => {
     const before = api.sites.store.list().length;
-    const id = await vscode.commands.executeCommand<unknown>(SITE_COMMANDS.addSite, { baseUrl: sb.url, apiKey: 'not-the-key', label: 'wrong key' });
+    // The 401 asks for the key again; Escape there gives up.
+    const id = await runAddSite(api, { baseUrl: sb.url, label: 'wrong key', apiKeys: ['not-the-key', ESCAPE] });
     assert.equal(id, undefined, 'the command did not answer with a site id');
     assert.equal(api.sites.store.list().length, before, 'no site record was added');
   });
@@ -79,6 +81,21 @@ describe('extension core', function () {
     const records = JSON.stringify(api.sites.store.list());
     assert.ok(records.includes(sb.url), 'the site records hold the base URL');
     assert.ok(!records.includes(apiKey), 'the key is not in the site records (globalState)');
+  });
+
+  it('ignores arguments that would pre-answer Add Site: it still asks where the site is', async () => {
+    const before = api.sites.store.list().length;
+    const { ui, release } = useScript(api);
+    try {
+      ui.input(ESCAPE);
+      const id = await vscode.commands.executeCommand<unknown>(SITE_COMMANDS.addSite, { baseUrl: sb.url, apiKey, label: 'scripted', verify: false });
+      ui.assertDone();
+      assert.equal(id, undefined, 'Escape at the first prompt cancels');
+      assert.deepEqual(ui.asked.map((p) => p.kind), ['input'], 'the first prompt was shown, not skipped by the arguments');
+    } finally {
+      release();
+    }
+    assert.equal(api.sites.store.list().length, before, 'nothing was added from the arguments');
   });
 
   it('resolves both views', async () => {
@@ -117,7 +134,8 @@ describe('extension core', function () {
     const accepted = all.filter((e) => e.quote.status === 'accepted').map((e) => e.quote.id);
     assert.ok(accepted.length > 0, 'the demo data has accepted quotes');
 
-    await vscode.commands.executeCommand(QUOTE_TREE_COMMANDS.filter, { statuses: ['accepted'] });
+    // Statuses (multi-select), customer (any), date range (any).
+    await withAnswers(api, (ui) => ui.pick('Accepted').input('').input(''), () => vscode.commands.executeCommand(QUOTE_TREE_COMMANDS.filter));
     let nodes = await settledRoot(api);
     // Page through to the end so the count can be compared.
     for (let guard = 0; nodes.at(-1)?.kind === 'loadMore' && guard < 20; guard++) {

@@ -13,7 +13,8 @@ import type { ExportJob } from '../../../src/exports/jobs/job';
 import type { FormValues } from '../../../src/forms/values';
 import { emptyValues } from '../../../src/forms/values';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
-import { useSandboxSite } from './quote-site';
+import { extensionApi, useSandboxSite } from './quote-site';
+import { withAnswers } from './test-user-input';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -53,7 +54,7 @@ describe('new export form in the extension host', function () {
   });
 
   const openCustomers = async (): Promise<OpenExportForm> => {
-    const open = await vscode.commands.executeCommand<OpenExportForm | undefined>(C.newExport, { kind: 'customers' });
+    const open = await withAnswers(await extensionApi(), (ui) => ui.pick('Customers'), () => vscode.commands.executeCommand<OpenExportForm | undefined>(C.newExport));
     assert.ok(open, 'the command opened the customers form');
     assert.equal(open.controller.definition.model.spec.id, 'exports.customers');
     return open;
@@ -70,7 +71,11 @@ describe('new export form in the extension host', function () {
     assert.equal(loaded?.filters.length, 2);
 
     const before = sb.control.store.exports.size;
-    const job = await vscode.commands.executeCommand<ExportJob | undefined>(C.runPreset, name);
+    // The preset picker (row buttons: its own QuickPick) lists the site's one preset: Enter runs it.
+    const running = vscode.commands.executeCommand<ExportJob | undefined>(C.runPreset);
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const job = await running;
     assert.ok(job && job.kind === 'exports.customers', 'running the preset queued a customers job');
     assert.deepEqual(job.params, { export_type: 'data', customer: { auto_collection: { is: 'on' }, created_at: { after: Date.UTC(2015, 0, 1) / 1000 } } });
     await until('the preset trigger', () => (sb.control.store.exports.size > before ? true : undefined), 10_000);

@@ -1,7 +1,8 @@
 /**
  * The quote actions inside the real extension host, against an in-process sandbox: each command runs
- * through the real registration, write guard and client, with its prompts pre-answered by the command's
- * second argument, and each result is checked by retrieving the quote from the sandbox afterwards.
+ * through the real registration, write guard and client, with its prompts answered by a TestUserInput
+ * script (commands take only the quote as argument), and each result is checked by retrieving the
+ * quote from the sandbox afterwards.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import { QUOTE_ACTION_COMMANDS as C } from '../../../src/commands/ids';
 import type { QuoteObject } from '../../../src/quotes/detail/quote-model';
 import { quoteOf } from '../../../src/quotes/detail/quote-model';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
-import { useSandboxSite } from './quote-site';
+import { extensionApi, useSandboxSite } from './quote-site';
+import { ESCAPE, withAnswers, type TestUserInput } from './test-user-input';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,6 +33,9 @@ describe('quote actions in the extension host', function () {
   let sb: RunningSandbox;
   let client: ChargebeeClient;
   let releaseSite: (() => Promise<void>) | undefined;
+  /** Runs a command with its prompts answered by `script`; fails on any prompt not scripted. */
+  const run = async <T>(script: (ui: TestUserInput) => void, command: string, ...args: unknown[]): Promise<T> =>
+    withAnswers(await extensionApi(), script, () => vscode.commands.executeCommand<T>(command, ...args));
 
   const retrieve = async (id: string): Promise<QuoteObject> => {
     const res = await client.call<unknown>('quotes.retrieve', { pathParams: { quote_id: id } });
@@ -58,9 +63,9 @@ describe('quote actions in the extension host', function () {
     await sb.close();
   });
 
-  it('accepts an open quote (tree-node argument, comment pre-answered)', async () => {
+  it('accepts an open quote (tree-node argument, comment scripted)', async () => {
     const quote = await quoteIn('open', 0);
-    await vscode.commands.executeCommand(C.accept, { quote }, { comment: 'accepted in a test' });
+    await run((ui) => ui.input('accepted in a test'), C.accept, { quote });
     assert.equal((await retrieve(quote.id)).status, 'accepted');
     const post = sb.control.requests().find((r) => r.method === 'POST' && r.path.endsWith(`/quotes/${quote.id}/update_status`));
     assert.match(post?.headers['chargebee-idempotency-key'] ?? '', /^[0-9a-f-]{36}$/);
@@ -68,8 +73,8 @@ describe('quote actions in the extension host', function () {
 
   it('declines and closes open quotes (id arguments)', async () => {
     const [a, b] = [await quoteIn('open', 1), await quoteIn('open', 2)];
-    await vscode.commands.executeCommand(C.decline, a.id, { comment: '' });
-    await vscode.commands.executeCommand(C.close, b.id, { comment: 'no longer needed' });
+    await run((ui) => ui.input(''), C.decline, a.id);
+    await run((ui) => ui.input('no longer needed'), C.close, b.id);
     assert.equal((await retrieve(a.id)).status, 'declined');
     assert.equal((await retrieve(b.id)).status, 'closed');
   });
@@ -102,14 +107,15 @@ describe('quote actions in the extension host', function () {
   it('refuses an action the status does not allow, without calling the API', async () => {
     const declined = await quoteIn('declined', 0);
     const before = sb.control.requests().filter((r) => r.method === 'POST').length;
-    await vscode.commands.executeCommand(C.accept, declined.id, { comment: '' });
+    await run(() => undefined, C.accept, declined.id);
     assert.equal(sb.control.requests().filter((r) => r.method === 'POST').length, before);
     assert.equal((await retrieve(declined.id)).status, 'declined');
   });
 
   it('converts an accepted quote to an invoice', async () => {
     const quote = await quoteIn('accepted', 0);
-    await vscode.commands.executeCommand(C.convert, { quote }, { invoiceImmediately: true, firstInvoicePending: false });
+    // Invoice immediately, dated now, no extra flags.
+    await run((ui) => ui.pick('Invoice immediately').input('').pick(), C.convert, { quote });
     const after = await retrieve(quote.id);
     assert.equal(after.status, 'invoiced');
     assert.ok(after.invoice_id !== undefined && after.invoice_id !== '', 'the invoice id is set');
@@ -118,22 +124,31 @@ describe('quote actions in the extension host', function () {
   it('extends the expiry to the end of the chosen UTC day', async () => {
     const quote = await quoteIn('open', 3);
     const day = new Date((sb.control.now() + 60 * 86_400) * 1000).toISOString().slice(0, 10);
-    await vscode.commands.executeCommand(C.extend, { quote }, { validTill: day });
+    await run((ui) => ui.input(day), C.extend, { quote });
     assert.equal((await retrieve(quote.id)).valid_till, Date.parse(`${day}T23:59:59Z`) / 1000);
   });
 
-  it('deletes a quote (confirmation pre-answered)', async () => {
+  it('deletes a quote (confirmation scripted)', async () => {
     const quote = await quoteIn('open', 4);
-    await vscode.commands.executeCommand(C.delete, { quote }, { comment: 'duplicate', confirmed: true });
+    await run((ui) => ui.input('duplicate').warning('Delete'), C.delete, { quote });
     await assert.rejects(retrieve(quote.id), (err: Error & { httpStatus?: number }) => err.httpStatus === 404);
+  });
+
+  it('ignores arguments that would pre-answer: delete still asks for the comment and the confirmation', async () => {
+    const quote = await quoteIn('open', 5);
+    const api = await extensionApi();
+    await withAnswers(
+      api,
+      (ui) => ui.input('').warning(ESCAPE),
+      () => vscode.commands.executeCommand(C.delete, { quote }, { comment: 'skip', confirmed: true }),
+    );
+    const after = await retrieve(quote.id);
+    assert.equal(after.deleted ?? false, false, 'Escape at the confirmation kept the quote, whatever the arguments said');
   });
 
   it('downloads the PDF as quote-<id>-<date>.pdf', async () => {
     const quote = await quoteIn('open', 0);
-    const file = await vscode.commands.executeCommand<string | undefined>(C.pdf, { quote }, {
-      pdf: { disposition: 'attachment', consolidated: false },
-      openAfterDownload: false,
-    });
+    const file = await run<string | undefined>((ui) => ui.pick('$(cloud-download) Standard view as attachment'), C.pdf, { quote });
     assert.ok(typeof file === 'string', 'the command answers with the saved file');
     assert.match(file, new RegExp(`quote-${quote.id}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
     const bytes = await readFile(file);
@@ -144,7 +159,7 @@ describe('quote actions in the extension host', function () {
     // code-server is the Web UI; on a desktop run the system viewer gets the file instead (unit-tested).
     if (vscode.env.uiKind !== vscode.UIKind.Web) this.skip();
     const quote = await quoteIn('open', 0);
-    const file = await vscode.commands.executeCommand<string | undefined>(C.pdf, { quote }, { pdf: { disposition: 'inline', consolidated: true } });
+    const file = await run<string | undefined>((ui) => ui.pick('$(file-pdf) Consolidated view'), C.pdf, { quote });
     assert.ok(typeof file === 'string');
     const name = file.split(/[\\/]/).pop() ?? '';
     assert.match(name, /-consolidated-/);

@@ -1,6 +1,8 @@
 /**
  * The quote forms inside the real extension host, against an in-process sandbox: each "New Quote"
- * command opens its form (the endpoint chosen by kind and catalog), the test drives the form's
+ * command opens its form (the endpoint chosen by kind and the site's catalog, which the test sets on
+ * the sandbox site's record: sandboxes serve both; the kind of "New Quote..." is picked through a
+ * TestUserInput script), the test drives the form's
  * controller with values (the command resolves with it), and the created quote is checked on the
  * sandbox. A retried submit after a lost answer reuses the idempotency key; an edit opens pre-filled.
  */
@@ -12,7 +14,8 @@ import { emptyValues } from '../../../src/forms/values';
 import { QUOTE_FORM_COMMANDS as C } from '../../../src/commands/ids';
 import type { OpenedQuoteForm } from '../../../src/quotes/forms/register';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
-import { useSandboxSite } from './quote-site';
+import { extensionApi, useSandboxSite } from './quote-site';
+import { withAnswers } from './test-user-input';
 
 interface Customer {
   readonly id: string;
@@ -29,8 +32,16 @@ describe('quote forms in the extension host', function () {
   let usd: Customer;
   let eur: Customer;
 
-  const open = async (command: string, arg: unknown): Promise<OpenedQuoteForm> => {
-    const form = await vscode.commands.executeCommand<OpenedQuoteForm | undefined>(command, arg);
+  /** Opens a form with the sandbox site set to `catalog`; `kindLabel` answers "New Quote..."'s pick. */
+  const open = async (command: string, catalog: 1 | 2 | undefined, arg?: unknown, kindLabel?: string): Promise<OpenedQuoteForm> => {
+    const api = await extensionApi();
+    const site = api.sites.store.active();
+    if (catalog !== undefined && site && site.catalogVersion !== catalog) await api.sites.store.update(site.id, { catalogVersion: catalog });
+    const form = await withAnswers(
+      api,
+      (ui) => (kindLabel !== undefined ? ui.pick(kindLabel) : undefined),
+      () => vscode.commands.executeCommand<OpenedQuoteForm | undefined>(command, arg),
+    );
     assert.ok(form, `${command} opened a form`);
     return form;
   };
@@ -74,18 +85,18 @@ describe('quote forms in the extension host', function () {
       [C.newOneTime, 2, 'quotes.create_for_charge_items_and_charges'],
     ];
     for (const [command, catalog, endpoint] of expected) {
-      const form = await open(command, { catalog });
+      const form = await open(command, catalog);
       assert.equal(form.controller.definition.model.spec.id, endpoint);
       assert.equal(form.controller.definition.site.mode, 'test');
       form.panel.dispose();
     }
-    const viaKind = await open(C.newQuote, { kind: 'onetime', catalog: 1 });
+    const viaKind = await open(C.newQuote, 1, undefined, 'One-time Charges');
     assert.equal(viaKind.controller.spec.id, 'quotes.create_for_onetime_charges');
     viaKind.panel.dispose();
   });
 
   it('creates a PC1 one-time quote with the right total', async () => {
-    const form = await open(C.newOneTime, { catalog: 1, customerId: usd.id });
+    const form = await open(C.newOneTime, 1, { customerId: usd.id });
     const initial = form.controller.initialValues;
     assert.equal(initial?.fields['customer_id'], usd.id, 'the customer argument is filled in');
     const outcome = await form.controller.submitValues(
@@ -96,20 +107,20 @@ describe('quote forms in the extension host', function () {
   });
 
   it('creates PC1 subscription and PC2 quotes with the right totals', async () => {
-    const pc1 = await open(C.newSubscription, { catalog: 1 });
+    const pc1 = await open(C.newSubscription, 1);
     const a = await pc1.controller.submitValues(values({ path: { customer_id: usd.id }, fields: { 'subscription[plan_id]': 'enterprise-annual-usd' } }));
     assert.equal(await retrieveTotal(createdId(a.summary)), 99000);
-    const pc2 = await open(C.newSubscription, { catalog: 2 });
+    const pc2 = await open(C.newSubscription, 2);
     const b = await pc2.controller.submitValues(values({ path: { customer_id: eur.id }, rows: { subscription_items: [{ item_price_id: 'storage-business-EUR-Monthly' }] } }));
     assert.equal(await retrieveTotal(createdId(b.summary)), 4500);
-    const charges = await open(C.newOneTime, { catalog: 2 });
+    const charges = await open(C.newOneTime, 2);
     const c = await charges.controller.submitValues(values({ fields: { customer_id: eur.id }, rows: { item_prices: [{ item_price_id: 'training-day-EUR', quantity: '2' }] } }));
     assert.equal(await retrieveTotal(createdId(c.summary)), 2 * 75000);
     for (const f of [pc1, pc2, charges]) f.panel.dispose();
   });
 
   it('retries a submit after a server error with the same idempotency key', async () => {
-    const form = await open(C.newOneTime, { catalog: 1 });
+    const form = await open(C.newOneTime, 1);
     const filled = values({ fields: { customer_id: usd.id }, rows: { charges: [{ amount: '7.00', description: 'Retry me' }] } });
     sb.control.addFaults([{ type: 'status', status: 503, count: 5, path: 'create_for_onetime_charges' }]);
     sb.control.resetStats();
@@ -125,11 +136,11 @@ describe('quote forms in the extension host', function () {
   });
 
   it('opens an edit form pre-filled from an open quote and saves it', async () => {
-    const created = await open(C.newOneTime, { catalog: 1 });
+    const created = await open(C.newOneTime, 1);
     const first = await created.controller.submitValues(values({ fields: { customer_id: usd.id, po_number: 'PO-9' }, rows: { charges: [{ amount: '30.00', description: 'Edit me' }] } }));
     created.panel.dispose();
     const id = createdId(first.summary);
-    const edit = await open(C.edit, id);
+    const edit = await open(C.edit, undefined, id);
     assert.equal(edit.controller.spec.id, 'quotes.edit_one_time_quote');
     assert.deepEqual(edit.controller.initialValues?.rows['charges'], [{ amount: '30.00', description: 'Edit me' }]);
     assert.equal(edit.controller.initialValues?.fields['po_number'], 'PO-9');

@@ -1,13 +1,14 @@
 /**
- * Helpers the extension-host suites share: the running extension's API, and a sandbox set up as the
- * active site through the real `chargebee.addSite` command (scripted arguments, so no prompts; it
- * still makes its one authenticated check against the sandbox). The release removes the site again,
- * key and all, so suites do not see each other's sites.
+ * Helpers the extension-host suites share: the running extension's Test-mode API, and a sandbox set
+ * up as the active site through the real `chargebee.addSite` command, its prompts answered by a
+ * TestUserInput script (it still makes its one authenticated check against the sandbox). The release
+ * removes the site again (confirming the modal), key and all, so suites do not see each other's sites.
  */
 import * as vscode from 'vscode';
-import type { ChargebeeExtensionApi } from '../../../src/api';
+import type { ChargebeeTestApi } from '../../../src/api';
 import { SITE_COMMANDS } from '../../../src/commands/ids';
 import type { RunningSandbox } from '../../sandbox/index';
+import { withAnswers } from './test-user-input';
 
 export const ADD_SITE_COMMAND = SITE_COMMANDS.addSite;
 export const REMOVE_SITE_COMMAND = SITE_COMMANDS.removeSite;
@@ -15,36 +16,53 @@ export const REMOVE_SITE_COMMAND = SITE_COMMANDS.removeSite;
 /** publisher.name from package.json. */
 export const EXTENSION_ID = 'chargebee-tools.chargebee-quotes-exports';
 
-/** Activates the extension (if needed) and returns what activate() returned. */
-export async function extensionApi(): Promise<ChargebeeExtensionApi> {
-  const ext = vscode.extensions.getExtension<ChargebeeExtensionApi>(EXTENSION_ID);
+/** Activates the extension (if needed) and returns what activate() returned in Test mode. */
+export async function extensionApi(): Promise<ChargebeeTestApi> {
+  const ext = vscode.extensions.getExtension<ChargebeeTestApi | undefined>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this extension host.`);
   const api = await ext.activate();
+  if (!api) throw new Error(`${EXTENSION_ID} returned no test API: the extension host is not in ExtensionMode.Test.`);
   await api.ready;
   return api;
 }
 
+export const CATALOG_LABEL = { 1: 'Product Catalog 1.0', 2: 'Product Catalog 2.0' } as const;
+
+/** Runs "Add Site" with every prompt answered; resolves with what the command resolved with. */
+export async function runAddSite(api: ChargebeeTestApi, answers: { readonly baseUrl: string; readonly label: string; readonly catalogVersion?: 1 | 2; readonly apiKeys: readonly (string | symbol)[] }): Promise<unknown> {
+  return withAnswers(
+    api,
+    (ui) => {
+      ui.input(answers.baseUrl).input(answers.label).pick(CATALOG_LABEL[answers.catalogVersion ?? 2]);
+      for (const key of answers.apiKeys) ui.input(key as string);
+    },
+    () => vscode.commands.executeCommand<unknown>(ADD_SITE_COMMAND),
+  );
+}
+
+export async function removeSite(api: ChargebeeTestApi, siteId: string): Promise<void> {
+  await withAnswers(api, (ui) => ui.warning('Remove Site'), () => vscode.commands.executeCommand(REMOVE_SITE_COMMAND, { id: siteId }));
+}
+
 export interface SandboxSite {
   readonly siteId: string;
-  readonly api: ChargebeeExtensionApi;
+  readonly api: ChargebeeTestApi;
   readonly release: () => Promise<void>;
 }
 
 export async function addSandboxSite(sb: RunningSandbox, options: { readonly label?: string; readonly catalogVersion?: 1 | 2 } = {}): Promise<SandboxSite> {
   const api = await extensionApi();
-  const siteId = await vscode.commands.executeCommand<unknown>(ADD_SITE_COMMAND, {
+  const siteId = await runAddSite(api, {
     baseUrl: sb.url,
-    apiKey: sb.apiKey,
     label: options.label ?? `sandbox ${sb.port}`,
     ...(options.catalogVersion !== undefined ? { catalogVersion: options.catalogVersion } : {}),
+    apiKeys: [sb.apiKey],
   });
   if (typeof siteId !== 'string') throw new Error(`${ADD_SITE_COMMAND} did not answer with the new site's id.`);
   return {
     siteId,
     api,
-    release: async () => {
-      await vscode.commands.executeCommand(REMOVE_SITE_COMMAND, { id: siteId });
-    },
+    release: async () => removeSite(api, siteId),
   };
 }
 

@@ -13,6 +13,7 @@ import { RequestHeaderStore, type SettingsMemento } from '../../../src/sites/req
 import type { SubscriptionDeps } from '../../../src/subscriptions/deps';
 import { openImportForm } from '../../../src/subscriptions/register';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
+import { ESCAPE, TestUserInput } from './test-user-input';
 
 const EXTENSION_ID = 'chargebee-tools.chargebee-quotes-exports';
 
@@ -126,9 +127,16 @@ describe('import unbilled charges in the extension host', function () {
     opened.panel.dispose();
   });
 
-  it('stores scripted request header settings per site, dropping invalid entries', async () => {
+  it('stores request header settings per site through the editor\'s prompts', async () => {
     const store = new RequestHeaderStore(new MemoryMemento());
-    const saved = await editRequestHeaders(store, { id: 'site-a', label: 'a (test)' }, { settings: { eventActions: true, originIp: '192.0.2.5', originDevice: '', junk: 'x' } });
+    // Each pick comes back to the list; Escape there ends the editor. An empty text value is not stored.
+    const ui = new TestUserInput()
+      .pick('chargebee-event-actions').pick('all-disabled')
+      .pick('chargebee-request-origin-ip').input('192.0.2.5')
+      .pick('chargebee-request-origin-device').input('')
+      .pick(ESCAPE);
+    const saved = await editRequestHeaders(store, { id: 'site-a', label: 'a (test)' }, ui);
+    ui.assertDone();
     assert.deepEqual(saved, { eventActions: true, originIp: '192.0.2.5' });
     assert.deepEqual(store.forSite('site-b'), {});
   });
