@@ -243,7 +243,9 @@ describe('quote forms: currency and arguments', () => {
   it('checks command arguments and places the customer or subscription by kind', () => {
     assert.deepEqual(newQuoteArgsFrom({ kind: 'bogus', customerId: 42 }), {});
     const args = newQuoteArgsFrom({ kind: 'change', subscription: { id: 'sub_9' } });
-    assert.deepEqual(args, { kind: 'change', subscriptionId: 'sub_9' });
+    // A kind, catalog or values would pre-answer the form's questions: only the starting entity is read.
+    assert.deepEqual(args, { subscriptionId: 'sub_9' });
+    assert.deepEqual(newQuoteArgsFrom({ kind: 'onetime', catalog: 2, values: { path: {}, fields: {}, rows: {}, lists: {}, filters: [] } }), {});
     assert.equal(initialValuesFor('change', args)?.fields['subscription[id]'], 'sub_9');
     assert.equal(initialValuesFor('subscription', { customerId: 'c1' })?.path['customer_id'], 'c1');
     assert.equal(initialValuesFor('onetime', { customerId: 'c1' })?.fields['customer_id'], 'c1');
