@@ -131,7 +131,9 @@ function reachable(root: unknown, forbidden: readonly object[]): string[] {
     else if (typeof value === 'function') found.push(`${path} (function)`);
     for (const key of Reflect.ownKeys(value)) {
       const descriptor = Object.getOwnPropertyDescriptor(value, key);
-      walk(descriptor && 'value' in descriptor ? descriptor.value : descriptor?.get, `${path}.${String(key)}`);
+      // A getter is reached as the function it is (reported), without running it.
+      const next: unknown = descriptor === undefined ? undefined : 'value' in descriptor ? descriptor.value : (descriptor as { get?: unknown }).get;
+      walk(next, `${path}.${String(key)}`);
     }
     walk(Object.getPrototypeOf(value), `${path}.__proto__`);
   };

@@ -55,7 +55,11 @@ export class TestUserInput implements UserInput {
 
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany: true }): Thenable<readonly T[] | undefined>;
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options?: vscode.QuickPickOptions & { canPickMany?: false }): Thenable<T | undefined>;
-  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options?: vscode.QuickPickOptions): Promise<T | readonly T[] | undefined> {
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options?: vscode.QuickPickOptions): Thenable<T | readonly T[] | undefined> {
+    return Promise.resolve().then(() => this.answerPick(items, options));
+  }
+
+  private answerPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions | undefined): T | readonly T[] | undefined {
     const answer = this.next('pick', options?.title ?? options?.placeHolder ?? '');
     if (answer.labels.includes(ESCAPE)) return undefined;
     const chosen = answer.labels.map((label) => {
@@ -75,11 +79,13 @@ export class TestUserInput implements UserInput {
     return answer.value;
   }
 
-  async showWarningMessage(message: string, _options: vscode.MessageOptions, ...items: string[]): Promise<string | undefined> {
-    const answer = this.next('warning', message);
-    if (answer.button === ESCAPE) return undefined;
-    if (!items.includes(answer.button)) throw this.fail(`The warning "${message}" has no button "${answer.button}": ${items.join(' | ')}`);
-    return answer.button;
+  showWarningMessage(message: string, _options: vscode.MessageOptions, ...items: string[]): Thenable<string | undefined> {
+    return Promise.resolve().then(() => {
+      const answer = this.next('warning', message);
+      if (answer.button === ESCAPE) return undefined;
+      if (!items.includes(answer.button)) throw this.fail(`The warning "${message}" has no button "${answer.button}": ${items.join(' | ')}`);
+      return answer.button;
+    });
   }
 
   private next<K extends Answer['kind']>(kind: K, text: string): Extract<Answer, { kind: K }> {
