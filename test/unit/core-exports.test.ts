@@ -54,8 +54,23 @@ function usedNames(dir: string): Set<string> {
   return names;
 }
 
+/** The handlers activate() registers, by command id (the latest activation's). */
+const registered = new Map<string, (...args: unknown[]) => unknown>();
+const commands = new Proxy({}, {
+  get: (_t, key) =>
+    key === 'registerCommand'
+      ? (id: string, handler: (...args: unknown[]) => unknown) => {
+          registered.set(id, handler);
+          return { dispose: () => undefined };
+        }
+      : typeof key === 'symbol' || key === 'then'
+        ? undefined
+        : inert(),
+});
+
 const real: Record<string, unknown> = {
   ExtensionMode,
+  commands,
   EventEmitter,
   Disposable: class {
     constructor(private readonly fn: () => void) {}
@@ -168,6 +183,14 @@ describe('activate() exports', () => {
       assert.deepEqual(reachable(exports, [secrets, context]), [], 'no function, SecretStorage or context is reachable from the exports');
     });
   }
+
+  it('pass command results back to callers only in Test mode', async () => {
+    // With no site, "Delete Export Preset" resolves false without asking anything.
+    run(ExtensionMode.Production);
+    assert.equal(await registered.get('chargebee.exports.deletePreset')?.(), undefined, 'a caller gets nothing back in normal use');
+    run(ExtensionMode.Test);
+    assert.equal(await registered.get('chargebee.exports.deletePreset')?.(), false, 'the tests get the handler\'s value');
+  });
 
   it('hold the services, key-reaching, only in Test mode (so the walk above can fail)', () => {
     const { exports, secrets, context } = run(ExtensionMode.Test);
