@@ -3,7 +3,7 @@
  * them (`viewItem =~ /\bcanAccept\b/`). Pure: the tree, the detail view, the picker and the commands all
  * ask this one module, so a button is never offered where its menu entry is hidden.
  *
- * Chargebee documents only part of the state machine (spec 2.6). These rules follow the sandbox
+ * Chargebee documents only part of the state machine (docs/chargebee-api-notes.md#quote-states). These rules follow the sandbox
  * (test/sandbox/quote-actions.ts), which is where the spec is silent:
  * - update_status from open or accepted; accepting an accepted quote is a no-op, so not offered.
  * - convert from open or accepted (the spec leaves open->convert UNCONFIRMED; the sandbox allows it).
@@ -35,7 +35,7 @@ const OTHER_STATUS: readonly QuoteAction[] = ['delete', 'pdf'];
 
 /**
  * The status Chargebee would report now: open and accepted quotes past valid_till read as closed
- * (spec 2.6 rule 1). A tree loaded an hour ago must not offer accept on a quote that expired since.
+ * (docs/chargebee-api-notes.md#quote-states). A tree loaded an hour ago must not offer accept on a quote that expired since.
  */
 export function effectiveStatus(quote: QuoteState, nowSeconds: number): string {
   const live = quote.status === 'open' || quote.status === 'accepted';

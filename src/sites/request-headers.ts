@@ -1,5 +1,5 @@
 /**
- * Chargebee's custom request headers (spec 1.10): per-site settings, per-form overrides, and the one
+ * Chargebee's custom request headers (docs/chargebee-api-notes.md#request-headers): per-site settings, per-form overrides, and the one
  * function that turns both into the header record a request carries. Pure: no `vscode` import, so the
  * forms, the client factory and the unit tests share it.
  */

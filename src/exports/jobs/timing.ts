@@ -1,6 +1,6 @@
 /** Poll and retry timing. All results in ms. */
 
-/** The documented minimum gap between two retrieves of one export (spec 3.2). */
+/** The documented minimum gap between two retrieves of one export (docs/chargebee-api-notes.md#export-10s-rule). */
 export const MIN_POLL_SECONDS = 10;
 /** Long-running jobs are polled no more often than this, unless the user set a longer interval. */
 export const MAX_POLL_SECONDS = 60;

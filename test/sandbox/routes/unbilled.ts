@@ -1,5 +1,5 @@
 /**
- * POST /subscriptions/{id}/import_unbilled_charges (spec 4) and GET /unbilled_charges to read them
+ * POST /subscriptions/{id}/import_unbilled_charges (docs/chargebee-api-notes.md#unbilled-charges) and GET /unbilled_charges to read them
  * back. Per-row required fields and limits come from the catalog; the cross-row rules are here:
  * `discounts` and `tiers` rows must point at a charge row of the same request through its `id`.
  * Decisions where the spec is silent (UNCONFIRMED): date_from must not be after date_to (400), a
