@@ -17,7 +17,6 @@ export interface PdfOpenHost {
 }
 
 export const BROWSER_DOWNLOAD = 'Download';
-export const SHOW_IN_EDITOR = 'Open in VS Code';
 
 /**
  * Returns when the file has been handed to a viewer. The browser offer is not awaited by the caller's

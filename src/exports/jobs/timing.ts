@@ -13,8 +13,6 @@ export interface ExportTimingSettings {
   readonly pollIntervalSeconds: number;
 }
 
-export const DEFAULT_SETTINGS: ExportTimingSettings = { maxConcurrent: MAX_CONCURRENT, pollIntervalSeconds: MIN_POLL_SECONDS };
-
 export function normalizeSettings(raw: Partial<ExportTimingSettings>): ExportTimingSettings {
   const max = Number.isFinite(raw.maxConcurrent) ? Math.floor(raw.maxConcurrent ?? MAX_CONCURRENT) : MAX_CONCURRENT;
   const poll = Number.isFinite(raw.pollIntervalSeconds) ? (raw.pollIntervalSeconds ?? MIN_POLL_SECONDS) : MIN_POLL_SECONDS;
