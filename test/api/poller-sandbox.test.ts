@@ -12,8 +12,9 @@ import { exportApi, exportClient } from '../../src/exports/jobs/export-api';
 import type { ExportJob } from '../../src/exports/jobs/job';
 import type { RunningSandbox } from '../sandbox/index';
 import { startSandbox } from '../sandbox/index';
-import type { Engine } from './exports-fakes';
-import { engine, FakeClock, MemoryKv } from './exports-fakes';
+import type { Engine } from '../support/export-engine';
+import { engine, MemoryKv } from '../support/export-engine';
+import { FakeClock } from '../support/fake-clock';
 
 const SEC = 1000;
 const MIN = 60 * SEC;

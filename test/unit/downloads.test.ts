@@ -8,7 +8,8 @@ import { resolveDownloadFolder } from '../../src/downloads/folder';
 import { streamToFile } from '../../src/downloads/stream-to-file';
 import { entryProblem, extractZip, UnsafeZipError } from '../../src/downloads/unzip';
 import { downloadExport } from '../../src/exports/jobs/download-job';
-import { engine, FakeClock, FakeExportServer, MemoryKv } from './exports-fakes';
+import { engine, FakeExportServer, MemoryKv } from '../support/export-engine';
+import { FakeClock } from '../support/fake-clock';
 
 interface ZipEntry {
   readonly name: string;

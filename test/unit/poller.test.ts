@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { ExportJob } from '../../src/exports/jobs/job';
 import { JOBS_KEY } from '../../src/exports/jobs/store';
-import type { Engine } from './exports-fakes';
-import { engine, FakeClock, FakeExportServer, MemoryKv } from './exports-fakes';
+import type { Engine } from '../support/export-engine';
+import { engine, FakeExportServer, MemoryKv } from '../support/export-engine';
+import { FakeClock } from '../support/fake-clock';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
