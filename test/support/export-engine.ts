@@ -49,7 +49,12 @@ function networkFailure(): ChargebeeError {
   return new ChargebeeError({ kind: 'network', message: 'Could not reach the site: the connection was reset.', httpStatus: 0, apiErrorCode: 'econnreset', retryable: true });
 }
 
-/** An export API over a fake clock: every trigger and retrieve is recorded with its time. */
+/**
+ * A scripted export API over the fake clock, for the poller's own logic: every call is recorded with its
+ * time and key, faults are scripted per call, an export completes `completeAfterMs` after its trigger, and
+ * a re-sent key answers its first export (so scripted lost answers stay consistent). No slot limit, no
+ * failing filters: those are the server's rules, tested against the sandbox.
+ */
 export class FakeExportServer implements ExportApi {
   readonly exports = new Map<string, ServerExport>();
   readonly keys = new Map<string, string>();
@@ -60,21 +65,16 @@ export class FakeExportServer implements ExportApi {
   onTrigger?: (key: string) => void;
   private seq = 0;
 
-  constructor(private readonly clock: Clock, public completeAfterMs = 30_000, public slots = 5, private readonly file?: Buffer) {}
+  constructor(private readonly clock: Clock, public completeAfterMs = 30_000, private readonly file?: Buffer) {}
 
-  trigger(path: string, params: ParamTree, idempotencyKey: string): Promise<ExportObject> {
+  trigger(path: string, _params: ParamTree, idempotencyKey: string): Promise<ExportObject> {
     this.calls.push({ kind: 'trigger', at: this.clock.now(), key: idempotencyKey });
     this.onTrigger?.(idempotencyKey);
     const lost = this.fault('trigger');
     const replay = this.keys.get(idempotencyKey);
     if (replay) return this.answer(this.view(this.exports.get(replay)!), lost);
-    this.tick();
-    if ([...this.exports.values()].filter((e) => e.status === 'in_process').length >= this.slots) {
-      throw new ChargebeeError({ kind: 'api', message: 'limit', httpStatus: 429, apiErrorCode: 'api_request_limit_exceeded', retryable: true });
-    }
     const id = `ex_${++this.seq}`;
-    const failing = JSON.stringify(params).includes('__fail__');
-    this.exports.set(id, { id, path, startedAt: this.clock.now(), status: failing ? 'failed' : 'in_process', retrieves: [] });
+    this.exports.set(id, { id, path, startedAt: this.clock.now(), status: 'in_process', retrieves: [] });
     this.keys.set(idempotencyKey, id);
     return this.answer(this.view(this.exports.get(id)!), lost);
   }
@@ -115,11 +115,6 @@ export class FakeExportServer implements ExportApi {
       for (let i = 1; i < exp.retrieves.length; i++) min = Math.min(min, exp.retrieves[i] - exp.retrieves[i - 1]);
     }
     return min;
-  }
-
-  running(): number {
-    this.tick();
-    return [...this.exports.values()].filter((e) => e.status === 'in_process').length;
   }
 
   private tick(): void {

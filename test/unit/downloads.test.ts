@@ -186,7 +186,7 @@ describe('downloads', () => {
     it('downloads a completed export, extracts its CSVs, and records them on the job', async () => {
       const clock = new FakeClock();
       const csvZip = await zipBuffer([{ name: 'Customers.csv', data: 'id,email\n1,a@x.test\n' }]);
-      const server = new FakeExportServer(clock, 20_000, 5, csvZip);
+      const server = new FakeExportServer(clock, 20_000, csvZip);
       const e = engine(new MemoryKv(), clock, server);
       try {
         const job = await e.queue.enqueue({ siteId: 'acme-test', kind: 'exports.customers', params: {} });
