@@ -69,7 +69,7 @@ describe('catalog', () => {
     assert.throws(() => getEndpoint('quotes.nope'), /Unknown Chargebee endpoint id/);
   });
 
-  it('has the 20 quote endpoints of spec table 2.2 and the 18 export triggers', () => {
+  it('has the 20 quote endpoints of the quote endpoints table and the 18 export triggers', () => {
     assert.equal(quoteEndpoints.length, 20);
     assert.equal(exportEndpoints.length, 18);
     assert.ok(getEndpoint('subscriptions.import_unbilled_charges'));

@@ -1,5 +1,5 @@
 /**
- * The Quotes endpoints, rows 1-20 of spec table 2.2. Each edit endpoint's body is derived from its
+ * The Quotes endpoints, the 20 of docs/chargebee-api-notes.md#quote-endpoints. Each edit endpoint's body is derived from its
  * create endpoint (minus `name` and the keys that identify what is quoted), so the two cannot drift.
  */
 import { bool, editBody, enm, fEnum, fStr, fTs, str, ts } from './builders';
