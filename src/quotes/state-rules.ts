@@ -4,7 +4,7 @@
  * ask this one module, so a button is never offered where its menu entry is hidden.
  *
  * Chargebee documents only part of the state machine (docs/chargebee-api-notes.md#quote-states). These rules follow the sandbox
- * (test/sandbox/quote-actions.ts), which is where the API docs are silent (docs/chargebee-api-notes.md#quote-states):
+ * (test/sandbox/quote-actions.ts), which is where the API docs are silent:
  * - update_status from open or accepted; accepting an accepted quote is a no-op, so not offered.
  * - convert from open or accepted (open->convert is unconfirmed; the sandbox allows it).
  * - edit on open only; extend on open, accepted, and on quotes closed because valid_till passed.
