@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { allEndpoints, exportEndpoints, exportGroups, findEndpoint, getEndpoint, quoteEndpoints } from '../../src/chargebee/catalog';
 import type { EndpointSpec, FieldSpec, ParamSpec, ParamTree } from '../../src/chargebee/catalog/types';
 import { validateParams } from '../../src/chargebee/validate';
 
-const SEED_EXPORTS = '/work/shared/seeds/exports-api.txt';
+/** The Exports reference's curl examples, kept in the repo so a fresh clone runs this test. */
+const SEED_EXPORTS = join(__dirname, 'fixtures/export-doc-examples.txt');
 
 /** Every field of an endpoint with its wire-ish name, for whole-catalog checks. */
 function fieldsOf(spec: EndpointSpec): { where: string; field: Omit<FieldSpec, 'kind' | 'name' | 'label'> }[] {
