@@ -81,10 +81,6 @@ export function validateParams(spec: EndpointSpec, tree: ParamTree, opts: Valida
 }
 
 /** One line per violation, for an error notification or a log. */
-export function formatViolations(violations: readonly Violation[]): string {
-  return violations.map((v) => v.message).join('\n');
-}
-
 /**
  * The values of an `in`/`not_in`/`between` operator. The wire carries one bracketed list, written
  * as JSON by Node (`["a","b"]`), as `str(list)` by Python (`['a', 'b']`) or bare (`[a,b]`); arrays pass
