@@ -59,12 +59,21 @@ const tiers = [
   ] },
   { name: 'lint', check: true, steps: [['npx', ['eslint', '.']]] },
   { name: 'build', check: true, steps: [['node', ['scripts/build.mjs']]] },
-  { name: 'unit', steps: [['npx', ['mocha', '--reporter', 'scripts/lib/counting-reporter.cjs']]], counts: 'file' },
+  // unit: pure logic, no sockets. api: the client and features over real sockets (the sandbox, a scripted
+  // server), the sandbox's own tests and the official SDK against it. `npx mocha` alone runs both.
+  { name: 'unit', steps: [mochaTier(['test/unit/**/*.test.ts'])], counts: 'file' },
+  { name: 'api', steps: [mochaTier(['test/api/**/*.test.ts', 'test/sandbox/**/*.test.ts', 'test/contract/**/*.test.ts'])], counts: 'file' },
   { name: 'package', steps: [['npx', ['tsx', 'test/package/run.ts']]], counts: 'file' },
   { name: 'integration', steps: [['npx', ['tsx', 'test/integration/run.ts']]], counts: 'file' },
   { name: 'ui', steps: [['npx', ['mocha', '--no-config', '-n', 'import=tsx', '--extension', 'ts', '--timeout', '240000',
     '--reporter', 'scripts/lib/counting-reporter.cjs', ...uiSpecs()]]], counts: 'file' },
 ];
+
+/** Mocha over `specs` only, with .mocharc.json's other options (its spec list would be added to ours). */
+function mochaTier(specs) {
+  return ['npx', ['mocha', '--no-config', '-n', 'import=tsx', '--extension', 'ts', '--timeout', '20000',
+    '--reporter', 'scripts/lib/counting-reporter.cjs', ...specs]];
+}
 
 function uiSpecs() {
   const dir = join(root, 'test/ui');

@@ -124,7 +124,7 @@ function apiMessageFor(status: number, code: string, apiMessage: string, param: 
 
 function nonJsonError(facts: ResponseFacts): ChargebeeError {
   const { status } = facts;
-  // The SDKs' mapping for bodies that are not JSON (spec 1.7).
+  // The SDKs' mapping for bodies that are not JSON (docs/chargebee-api-notes.md#errors).
   const code = status === 503 ? 'internal_temporary_error' : status === 504 ? 'gateway_timeout' : 'internal_error';
   const message =
     status === 503

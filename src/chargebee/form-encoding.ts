@@ -1,5 +1,5 @@
 /**
- * The one encoder from param trees to Chargebee's bracket wire format (docs/architecture.md, spec 1.3).
+ * The one encoder from param trees to Chargebee's bracket wire format (docs/architecture.md#param-trees, docs/chargebee-api-notes.md#form-encoding).
  * It follows the official Node SDK's `encodeParams`: object groups as `a[b]`, rows of objects as
  * `a[b][i]` (row-major), plain lists as `a[i]`, filters as `field[op]`, and the list operators
  * `in` / `not_in` / `between` as one JSON list. Pair order is the tree's key order, so the same tree

@@ -16,17 +16,6 @@ export function isSensitiveHeader(name: string): boolean {
   return SENSITIVE_HEADERS.has(name.toLowerCase());
 }
 
-/** A copy of headers (names lowercased) with credential-bearing values masked. */
-export function redactHeaders(headers: Readonly<Record<string, string>> | Iterable<readonly [string, string]>): Record<string, string> {
-  const entries: Iterable<readonly [string, string]> = Symbol.iterator in headers ? headers : Object.entries(headers);
-  const out: Record<string, string> = {};
-  for (const [name, value] of entries) {
-    const lower = name.toLowerCase();
-    out[lower] = isSensitiveHeader(lower) ? MASK : value;
-  }
-  return out;
-}
-
 /** The URL with user info removed and every query value masked (names kept, they help debugging). */
 export function redactUrl(url: string): string {
   let parsed: URL;

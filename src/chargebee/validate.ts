@@ -41,7 +41,7 @@ type IndexOf = (container: string, position: number) => string;
 
 type Sink = (param: string, rule: Violation['rule'], message: string) => void;
 
-/** Params every list endpoint takes besides its own (spec 1.5). */
+/** Params every list endpoint takes besides its own (docs/chargebee-api-notes.md#paging). */
 const LIST_PARAMS = new Set(['limit', 'offset', 'sort_by', 'include_deleted']);
 /** Enum lists longer than this are not spelled out in a message. */
 const MAX_VALUES_IN_MESSAGE = 12;
@@ -73,7 +73,7 @@ export function validateParams(spec: EndpointSpec, tree: ParamTree, opts: Valida
     if (filter) checkFilter(filter, key, value, sink);
     else if (group) checkFilterGroup(group, value, sink);
     else if (takesListParam(spec, key)) checkListParam(spec, key, value, sink);
-    // Custom fields (`cf_*`) are site-defined, so only their prefix can be known (spec 1.11).
+    // Custom fields (`cf_*`) are site-defined, so only their prefix can be known (docs/chargebee-api-notes.md#data-conventions).
     else if (key.startsWith('cf_') && spec.id.startsWith('quotes.')) continue;
     else if (!opts.allowUnknown) sink(key, 'unknown', `${key} is not a parameter of "${spec.title}"`);
   }
@@ -81,10 +81,6 @@ export function validateParams(spec: EndpointSpec, tree: ParamTree, opts: Valida
 }
 
 /** One line per violation, for an error notification or a log. */
-export function formatViolations(violations: readonly Violation[]): string {
-  return violations.map((v) => v.message).join('\n');
-}
-
 /**
  * The values of an `in`/`not_in`/`between` operator. The wire carries one bracketed list, written
  * as JSON by Node (`["a","b"]`), as `str(list)` by Python (`['a', 'b']`) or bare (`[a,b]`); arrays pass

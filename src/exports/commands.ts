@@ -42,7 +42,7 @@ function fileSettings(): FileSettings {
 }
 
 export interface ExportJobsOptions {
-  /** `context.globalState`: jobs survive reloads, per site. */
+  /** `context.workspaceState`: jobs survive reloads, per workspace and site. */
   readonly state: KeyValueStore;
   readonly globalStorageUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;

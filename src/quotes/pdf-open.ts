@@ -17,7 +17,6 @@ export interface PdfOpenHost {
 }
 
 export const BROWSER_DOWNLOAD = 'Download';
-export const SHOW_IN_EDITOR = 'Open in VS Code';
 
 /**
  * Returns when the file has been handed to a viewer. The browser offer is not awaited by the caller's
@@ -27,7 +26,7 @@ export async function openQuotePdf(
   host: PdfOpenHost,
   file: string,
   fileLabel: string,
-  /** A fresh link on demand: Chargebee's expire quickly (spec 2.5), so one from before the click may be dead. */
+  /** A fresh link on demand: Chargebee's expire quickly (docs/chargebee-api-notes.md#quote-pdf-expiry), so one from before the click may be dead. */
   freshDownloadUrl: () => Promise<string>,
 ): Promise<{ readonly followUp: Promise<void> }> {
   if (!host.isWeb) {

@@ -3,10 +3,10 @@
  * them (`viewItem =~ /\bcanAccept\b/`). Pure: the tree, the detail view, the picker and the commands all
  * ask this one module, so a button is never offered where its menu entry is hidden.
  *
- * Chargebee documents only part of the state machine (spec 2.6). These rules follow the sandbox
- * (test/sandbox/quote-actions.ts), which is where the spec is silent:
+ * Chargebee documents only part of the state machine (docs/chargebee-api-notes.md#quote-states). These rules follow the sandbox
+ * (test/sandbox/quote-actions.ts), which is where the API docs are silent:
  * - update_status from open or accepted; accepting an accepted quote is a no-op, so not offered.
- * - convert from open or accepted (the spec leaves open->convert UNCONFIRMED; the sandbox allows it).
+ * - convert from open or accepted (open->convert is unconfirmed; the sandbox allows it).
  * - edit on open only; extend on open, accepted, and on quotes closed because valid_till passed.
  * - delete on any quote not already deleted; pdf on any quote not deleted.
  */
@@ -35,7 +35,7 @@ const OTHER_STATUS: readonly QuoteAction[] = ['delete', 'pdf'];
 
 /**
  * The status Chargebee would report now: open and accepted quotes past valid_till read as closed
- * (spec 2.6 rule 1). A tree loaded an hour ago must not offer accept on a quote that expired since.
+ * (docs/chargebee-api-notes.md#quote-states). A tree loaded an hour ago must not offer accept on a quote that expired since.
  */
 export function effectiveStatus(quote: QuoteState, nowSeconds: number): string {
   const live = quote.status === 'open' || quote.status === 'accepted';

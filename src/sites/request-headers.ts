@@ -1,5 +1,5 @@
 /**
- * Chargebee's custom request headers (spec 1.10): per-site settings, per-form overrides, and the one
+ * Chargebee's custom request headers (docs/chargebee-api-notes.md#request-headers): per-site settings, per-form overrides, and the one
  * function that turns both into the header record a request carries. Pure: no `vscode` import, so the
  * forms, the client factory and the unit tests share it.
  */
@@ -76,12 +76,6 @@ export const HEADER_HELP: Readonly<Record<RequestHeaderKey, string>> = {
   originDevice: 'The device the request came from, e.g. Android.',
 };
 
-/** The header name a setting is sent as (the user email's name depends on its value). */
-export function headerNameOf(key: RequestHeaderKey, value?: string): string {
-  if (key === 'originUser' && value !== undefined && !isAscii(value)) return HEADER.originUserEncoded;
-  return HEADER[key];
-}
-
 /**
  * The headers to send: overrides beat site settings key by key, blank values are dropped, and the
  * user email goes as `-origin-user` (ASCII) or `-origin-user-encoded` (base64 of its UTF-8 bytes).
@@ -150,14 +144,6 @@ export function headerProblem(key: RequestHeaderKey, value: string | boolean | u
       // Control characters would break the header line itself.
       return /[\x00-\x1f\x7f]/.test(v) ? 'cannot contain control characters' : undefined;
   }
-}
-
-/** Every problem of a settings object, by key. */
-export function settingsProblems(settings: RequestHeaderSettings): { key: RequestHeaderKey; message: string }[] {
-  return REQUEST_HEADER_KEYS.flatMap((key) => {
-    const message = headerProblem(key, settings[key]);
-    return message === undefined ? [] : [{ key, message }];
-  });
 }
 
 export function isIpAddress(text: string): boolean {

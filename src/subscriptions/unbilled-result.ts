@@ -1,5 +1,5 @@
 /**
- * The import's answer (`{"unbilled_charges":[...]}`, a top-level array, spec 4) as the one-line
+ * The import's answer (`{"unbilled_charges":[...]}`, a top-level array, docs/chargebee-api-notes.md#unbilled-charges) as the one-line
  * summary and the table the form shows: money in major units of the charge's currency, dates in UTC.
  */
 import { formatDate } from '../forms/dates';

@@ -15,7 +15,7 @@ import { DownloadLinks } from '../../src/exports/jobs/links';
 import { JobStore } from '../../src/exports/jobs/store';
 import { systemClock } from '../../src/exports/jobs/clock';
 import type { ExportEngineDeps } from '../../src/exports/queue';
-import { MemoryKv } from '../unit/exports-fakes';
+import { MemoryKv } from '../support/export-engine';
 import { measureRss, type RssGrowth } from './rss';
 
 export interface DownloadChildResult {

@@ -1,12 +1,13 @@
 /**
  * Figure 4: the export engine (queue + poller, as activate() builds them) against the sandbox on a fake
- * clock that moves the sandbox clock with it (the approach of test/unit/poller-sandbox.test.ts): 8 jobs
+ * clock that moves the sandbox clock with it (the approach of test/api/poller-sandbox.test.ts): 8 jobs
  * of 120 s, so 5 run and 3 queue. The reference is a naive poller measured the same way: retrieve every
  * running export every 10 s (the documented minimum), start a queued one as a slot frees.
  */
 import { exportApi, exportClient } from '../../src/exports/jobs/export-api';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
-import { engine, FakeClock, MemoryKv } from '../unit/exports-fakes';
+import { engine, MemoryKv } from '../support/export-engine';
+import { FakeClock } from '../support/fake-clock';
 import { figure, goal, type Figure } from './figures';
 
 const SEC = 1000;

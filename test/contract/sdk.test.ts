@@ -3,7 +3,7 @@
  * speaks the wire format real clients produce and parse.
  *
  * Pointing the SDK at a local server: v3 builds URLs as `${protocol}://${site}${hostSuffix}:${port}`
- * + `/api/v2` (src/util.ts getHost/getApiURL, RequestWrapper._buildRequestUrl), so
+ * + `/api/v2` (the SDK's getHost/getApiURL and RequestWrapper._buildRequestUrl), so
  * `{ site: '127.0.0.1', hostSuffix: '', protocol: 'http', port }` reaches `http://127.0.0.1:<port>/api/v2`.
  * The sandbox ignores the Host header, so nothing else is needed. Errors reject with the parsed
  * JSON body plus `http_status_code` and `headers` (coreCommon.handleResponse), not a ChargebeeError.

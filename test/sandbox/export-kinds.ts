@@ -1,7 +1,7 @@
 /**
  * What each of the 18 export kinds puts in its zip: which records, which filter group applies to
  * them, which other groups reach joined records (a subscription's customer...), and the CSV columns.
- * Chargebee does not document file names, columns or most `operation_type` strings (spec 3.1, 3.2):
+ * Chargebee does not document file names, columns or most `operation_type` strings (docs/chargebee-api-notes.md#export-object):
  * the sandbox uses `<kind>.csv` with the record's main fields, and "<Title> Export".
  */
 import { paramWrongValue } from './errors';

@@ -4,7 +4,7 @@
  * within 30 minutes of sandbox time replays that response with `chargebee-idempotency-replayed:
  * true`, and with a different request answers 422 unable_to_process_request.
  *
- * Decision (spec 1.9 leaves it open): only 2xx responses are stored. A call that failed did not
+ * Decision (docs/chargebee-api-notes.md#idempotency leaves it open): only 2xx responses are stored. A call that failed did not
  * happen, so a client may retry it with the same key and get a fresh attempt; that is what a retry
  * loop reusing one key per logical call needs. Keys are scoped to the site, across endpoints: the
  * same key on another endpoint is a different payload, hence 422.

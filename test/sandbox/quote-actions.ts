@@ -1,5 +1,5 @@
 /**
- * The quote state machine. Chargebee documents only part of it (spec 2.6); the rest are the
+ * The quote state machine. Chargebee documents only part of it (docs/chargebee-api-notes.md#quote-states); the rest are the
  * sandbox's decisions, marked ASSUMED:
  * - update_status: only from open or accepted (ASSUMED), to accepted, declined or closed, or back
  *   to open; proposed and voided are CPQ-only and refused with 400 on this non-CPQ site (ASSUMED).

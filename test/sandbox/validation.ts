@@ -18,7 +18,7 @@ export function validateRequest(method: string, path: string, tree: FormTree, si
   if (!match) return;
   const { spec } = match;
   if (siteCatalog !== undefined && spec.catalog !== undefined && spec.catalog !== siteCatalog) {
-    // Which error a wrong-catalog call gets is undocumented (spec 3.3); configuration_incompatible fits.
+    // Which error a wrong-catalog call gets is undocumented (docs/chargebee-api-notes.md#product-catalogs); configuration_incompatible fits.
     throw configurationIncompatible(`${spec.title} is not available on a product catalog ${siteCatalog}.0 site`);
   }
   const [first] = validateParams(spec, tree);

@@ -6,8 +6,9 @@
  * bar, marked TEST. The expected quotes are read from the sandbox over HTTP, not from the extension.
  */
 import assert from 'node:assert/strict';
-import { startSandbox, type RunningSandbox } from '../sandbox/index';
-import { answerInput, openChargebeeView, palette, screenshotIfFailed, siteStatus, startWorkbench, waitForTreeItem, type Workbench } from './harness';
+import type { RunningSandbox } from '../sandbox/index';
+import { answerInput, openChargebeeView, palette, siteStatus, waitForTreeItem, type Workbench } from './harness';
+import { useWorkbench } from './use-workbench';
 
 interface QuoteList {
   list: { quote: { id: string; status: string } }[];
@@ -36,26 +37,12 @@ function keyChecks(sandbox: RunningSandbox): number {
 
 describe('UI: add a site', function () {
   this.timeout(180_000);
-  let sandbox: RunningSandbox;
-  let workbench: Workbench | undefined;
-
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    // No sandbox option: CHARGEBEE_DEV_* are removed and the extension starts with no site at all.
-    workbench = await startWorkbench();
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this.currentTest, workbench);
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await sandbox?.close();
-  });
+  // No dev site: CHARGEBEE_DEV_* are removed and the extension starts with no site at all.
+  const ui = useWorkbench({ devSite: false });
 
   it('adds the sandbox through the input boxes, refusing a wrong key first, and lists its quotes', async () => {
-    assert.ok(workbench);
+    const sandbox = ui.sb();
+    const workbench = ui.wb();
     const { page } = workbench;
     const openIds = await openQuoteIds(sandbox);
     assert.ok(openIds.length >= 3, 'the demo seed has open quotes');
@@ -78,7 +65,7 @@ describe('UI: add a site', function () {
     const refused = /did not accept this API key \(HTTP 401\)[\s\S]*API key of UI sandbox/;
     await whenAsked(page, refused, async () => {
       assert.equal(await page.locator('.quick-input-widget input').getAttribute('type'), 'password', 'the key is typed into a password box');
-      await workbench?.screenshot('add-site-3-wrong-key-refused');
+      await workbench.screenshot('add-site-3-wrong-key-refused');
     });
     await answerInput(page, sandbox.apiKey, { prompt: refused });
 

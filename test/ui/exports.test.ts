@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../sandbox/index';
-import { answerInput, palette, screenshotIfFailed, startWorkbench, webviewFrame, type Workbench } from './harness';
+import { answerInput, palette, webviewFrame } from './harness';
+import { useWorkbench } from './use-workbench';
 
 /** The status bar entry of the export jobs (ExportStatusBar), matched by its text. */
 const exportStatus = (page: Page) => page.locator('.statusbar-item').filter({ hasText: /exports? (running|queued)/ });
@@ -39,26 +39,11 @@ async function addFilter(frame: FrameLocator, row: number, field: string, op: st
 
 describe('exports UI: new customers export with two filters', function () {
   this.timeout(180_000);
-  let sb: RunningSandbox;
-  let wb: Workbench | undefined;
-
-  before(async () => {
-    sb = await startSandbox({ port: 0, exportSeconds: 2 });
-    wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey } });
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this.currentTest, wb);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await sb?.close();
-  });
+  const ui = useWorkbench({ sandbox: { exportSeconds: 2 } });
 
   it('builds the export in the form, sees it run in the status bar, and gets the CSV in an editor', async () => {
-    const w = wb;
-    assert.ok(w);
+    const sb = ui.sb();
+    const w = ui.wb();
     const { page } = w;
 
     await palette(page, 'Chargebee: New Export...');

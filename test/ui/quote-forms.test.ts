@@ -10,8 +10,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../sandbox/index';
-import { answerInput, openChargebeeView, palette, screenshotIfFailed, startWorkbench, waitForTreeItem, webviewFrame, type Workbench } from './harness';
+import type { RunningSandbox } from '../sandbox/index';
+import { answerInput, openChargebeeView, palette, waitForTreeItem, webviewFrame } from './harness';
+import { useWorkbench } from './use-workbench';
 
 async function waitForForm(page: Page, field: string): Promise<FrameLocator> {
   const frame = webviewFrame(page);
@@ -34,27 +35,8 @@ function customerIn(sb: RunningSandbox, currency: string): string {
   return c.id;
 }
 
-/** A sandbox and a workbench whose site uses `catalog`, started before and closed after the suite. */
-function siteWithCatalog(catalog: 1 | 2): { sb: () => RunningSandbox; wb: () => Workbench } {
-  let sb: RunningSandbox | undefined;
-  let wb: Workbench | undefined;
-  before(async () => {
-    sb = await startSandbox({ port: 0 });
-    wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey }, env: { CHARGEBEE_DEV_CATALOG: String(catalog) } });
-  });
-  afterEach(async function () {
-    await screenshotIfFailed(this.currentTest, wb);
-  });
-  after(async () => {
-    await wb?.close();
-    await sb?.close();
-  });
-  const started = <T>(v: T | undefined): T => {
-    assert.ok(v, 'started in before()');
-    return v;
-  };
-  return { sb: () => started(sb), wb: () => started(wb) };
-}
+/** A sandbox and a workbench whose development site uses `catalog`. */
+const siteWithCatalog = (catalog: 1 | 2) => useWorkbench({ env: { CHARGEBEE_DEV_CATALOG: String(catalog) } });
 
 describe('quote forms UI: Product Catalog 1.0 site', function () {
   this.timeout(240_000);

@@ -7,37 +7,25 @@
  */
 import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../sandbox/index';
-import { answerInput, palette, screenshotIfFailed, startWorkbench, webviewFrame, type Workbench } from './harness';
+import { answerInput, palette, webviewFrame } from './harness';
+import { useWorkbench } from './use-workbench';
 
 const field = (frame: FrameLocator, path: string) => frame.locator(`[data-testid="field-${path}"]`);
 
 describe('unbilled charges UI: a two-row import with one linked discount', function () {
   this.timeout(180_000);
-  let sb: RunningSandbox;
-  let wb: Workbench | undefined;
+  const ui = useWorkbench();
   let subscriptionId: string;
 
-  before(async () => {
-    sb = await startSandbox({ port: 0 });
-    const active = [...sb.control.store.subscriptions.values()].find((s) => s.status === 'active' && s.currency_code === 'USD' && !s.deleted);
+  before(() => {
+    const active = [...ui.sb().control.store.subscriptions.values()].find((s) => s.status === 'active' && s.currency_code === 'USD' && !s.deleted);
     assert.ok(active, 'the demo seed has an active USD subscription');
     subscriptionId = active.id;
-    wb = await startWorkbench({ sandbox: { url: sb.url, apiKey: sb.apiKey } });
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this.currentTest, wb);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await sb?.close();
   });
 
   it('fills the form, imports, and shows the created charges', async () => {
-    const w = wb;
-    assert.ok(w);
+    const sb = ui.sb();
+    const w = ui.wb();
     const { page } = w;
     const t = `ui${Date.now().toString(36)}`;
 

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { allEndpoints, exportEndpoints, exportGroups, findEndpoint, getEndpoint, quoteEndpoints } from '../../src/chargebee/catalog';
 import type { EndpointSpec, FieldSpec, ParamSpec, ParamTree } from '../../src/chargebee/catalog/types';
 import { validateParams } from '../../src/chargebee/validate';
 
-const SEED_EXPORTS = '/work/shared/seeds/exports-api.txt';
+/** The Exports reference's curl examples, kept in the repo so a fresh clone runs this test. */
+const SEED_EXPORTS = join(__dirname, 'fixtures/export-doc-examples.txt');
 
 /** Every field of an endpoint with its wire-ish name, for whole-catalog checks. */
 function fieldsOf(spec: EndpointSpec): { where: string; field: Omit<FieldSpec, 'kind' | 'name' | 'label'> }[] {
@@ -69,7 +71,7 @@ describe('catalog', () => {
     assert.throws(() => getEndpoint('quotes.nope'), /Unknown Chargebee endpoint id/);
   });
 
-  it('has the 20 quote endpoints of spec table 2.2 and the 18 export triggers', () => {
+  it('has the 20 quote endpoints of the quote endpoints table and the 18 export triggers', () => {
     assert.equal(quoteEndpoints.length, 20);
     assert.equal(exportEndpoints.length, 18);
     assert.ok(getEndpoint('subscriptions.import_unbilled_charges'));

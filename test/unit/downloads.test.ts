@@ -8,7 +8,8 @@ import { resolveDownloadFolder } from '../../src/downloads/folder';
 import { streamToFile } from '../../src/downloads/stream-to-file';
 import { entryProblem, extractZip, UnsafeZipError } from '../../src/downloads/unzip';
 import { downloadExport } from '../../src/exports/jobs/download-job';
-import { engine, FakeClock, FakeExportServer, MemoryKv } from './exports-fakes';
+import { engine, FakeExportServer, MemoryKv } from '../support/export-engine';
+import { FakeClock } from '../support/fake-clock';
 
 interface ZipEntry {
   readonly name: string;
@@ -185,7 +186,7 @@ describe('downloads', () => {
     it('downloads a completed export, extracts its CSVs, and records them on the job', async () => {
       const clock = new FakeClock();
       const csvZip = await zipBuffer([{ name: 'Customers.csv', data: 'id,email\n1,a@x.test\n' }]);
-      const server = new FakeExportServer(clock, 20_000, 5, csvZip);
+      const server = new FakeExportServer(clock, 20_000, csvZip);
       const e = engine(new MemoryKv(), clock, server);
       try {
         const job = await e.queue.enqueue({ siteId: 'acme-test', kind: 'exports.customers', params: {} });

@@ -7,7 +7,7 @@ import { JOBS_KEY, JobStore } from '../../src/exports/jobs/store';
 import { activitySummary, formatElapsed } from '../../src/exports/jobs/summary';
 import { normalizeSettings, pollIntervalMs, retryDelayMs, withRetryAfter } from '../../src/exports/jobs/timing';
 import { jobFlags, presentJob } from '../../src/exports/tree/presentation';
-import { MemoryKv } from './exports-fakes';
+import { MemoryKv } from '../support/export-engine';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 

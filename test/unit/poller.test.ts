@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { ExportJob } from '../../src/exports/jobs/job';
 import { JOBS_KEY } from '../../src/exports/jobs/store';
-import type { Engine } from './exports-fakes';
-import { engine, FakeClock, FakeExportServer, MemoryKv } from './exports-fakes';
+import type { Engine } from '../support/export-engine';
+import { engine, FakeExportServer, MemoryKv } from '../support/export-engine';
+import { FakeClock } from '../support/fake-clock';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -11,7 +12,7 @@ function enqueue(e: Engine, n: number, params = {}): Promise<ExportJob[]> {
   return Promise.all(Array.from({ length: n }, () => e.queue.enqueue({ siteId: 'acme-test', kind: 'exports.customers', params })));
 }
 
-describe('export poller and queue (fake server, fake clock)', () => {
+describe('export poller and queue (scripted export API, fake clock)', () => {
   let clock: FakeClock;
   let kv: MemoryKv;
   let server: FakeExportServer;
@@ -47,23 +48,6 @@ describe('export poller and queue (fake server, fake clock)', () => {
     const before = server.calls.length;
     await e.advance(60 * MIN);
     assert.equal(server.calls.length, before);
-  });
-
-  it('keeps at most 5 running and starts the 6th when a slot frees', async () => {
-    server.completeAfterMs = 60 * SEC;
-    const jobs = await enqueue(e, 6);
-    await e.advance(0);
-    assert.equal(server.exports.size, 5);
-    const statuses = () => jobs.map((j) => e.store.get(j.id)!.status);
-    assert.deepEqual(statuses().filter((s) => s === 'running').length, 5);
-    assert.equal(e.store.get(jobs[5].id)!.status, 'queued', 'the newest waits, not the oldest');
-    await e.advance(55 * SEC);
-    assert.equal(server.exports.size, 5);
-    await e.advance(20 * SEC);
-    assert.equal(server.exports.size, 6, 'the 6th started once a slot freed');
-    assert.equal(server.calls.filter((c) => c.kind === 'trigger').length, 6, 'a trigger was sent into a full server');
-    await e.advance(3 * MIN);
-    assert.deepEqual(statuses(), Array(6).fill('completed'));
   });
 
   it('honours a lower maxConcurrent and clamps it to 5', async () => {
@@ -115,34 +99,18 @@ describe('export poller and queue (fake server, fake clock)', () => {
   });
 
   it('puts a job refused with 429 back in the queue with a new key, and starts it later', async () => {
-    server.slots = 0;
+    server.faults.push({ on: 'trigger', fault: { status: 429 } });
     const [job] = await enqueue(e, 1);
     await e.advance(0);
     const after = e.store.get(job.id)!;
     assert.equal(after.status, 'queued');
     assert.equal(after.triggerKey, undefined);
     assert.ok(after.nextPollAt! - clock.now() >= 15 * SEC);
-    server.slots = 5;
     await e.advance(10 * MIN);
     const triggers = server.calls.filter((c) => c.kind === 'trigger');
     assert.equal(triggers.length, 2);
     assert.notEqual(triggers[0].key, triggers[1].key);
     assert.equal(e.store.get(job.id)!.status, 'completed');
-  });
-
-  it('loses no job in 429 and 503 storms and dropped connections', async () => {
-    server.completeAfterMs = 45 * SEC;
-    for (let i = 0; i < 40; i++) {
-      const fault = i % 4 === 0 ? { status: 429 as const, retryAfterMs: 20 * SEC } : i % 4 === 1 ? { status: 503 as const } : { network: i % 2 === 0 ? ('before' as const) : ('after' as const) };
-      server.faults.push({ on: 'any', fault });
-    }
-    const jobs = await enqueue(e, 9);
-    await e.advance(60 * MIN);
-    assert.equal(server.faults.length, 0, 'not every fault was hit');
-    assert.deepEqual(jobs.map((j) => e.store.get(j.id)?.status), Array(9).fill('completed'));
-    assert.equal(server.exports.size, 9, 'a retried trigger started a duplicate export');
-    assert.ok(server.minRetrieveGapMs() >= 10 * SEC);
-    assert.equal(clock.pending(), 0);
   });
 
   it('obeys Retry-After on a retrieve', async () => {
@@ -152,47 +120,6 @@ describe('export poller and queue (fake server, fake clock)', () => {
     await e.advance(5 * MIN);
     const [first, second] = [...server.exports.values()][0].retrieves;
     assert.ok(second - first >= 150 * SEC, `second retrieve after ${(second - first) / SEC} s`);
-  });
-
-  it('resumes after a reload from the persisted jobs, keeping the 10 s gap', async () => {
-    server.completeAfterMs = 3 * MIN;
-    const jobs = await enqueue(e, 2);
-    await e.advance(15 * SEC);
-    await e.store.flush();
-    e.dispose();
-    assert.equal(clock.pending(), 0);
-    await clock.advance(2 * SEC);
-    e = engine(kv, clock, server);
-    await e.advance(5 * MIN);
-    assert.deepEqual(jobs.map((j) => e.store.get(j.id)?.status), ['completed', 'completed']);
-    assert.equal(server.exports.size, 2);
-    assert.ok(server.minRetrieveGapMs() >= 10 * SEC, `gap ${server.minRetrieveGapMs()}`);
-  });
-
-  it('after a reload mid-trigger, replays the stored key instead of starting a second export', async () => {
-    await server.trigger('/exports/customers', {}, 'key-1');
-    const job: ExportJob = { id: 'j1', siteId: 'acme-test', kind: 'exports.customers', params: {}, createdAt: clock.now(), status: 'running', triggerKey: 'key-1', triggerInDoubt: true, attempts: 0 };
-    await kv.update(JOBS_KEY, { 'acme-test': [job] });
-    e.dispose();
-    e = engine(kv, clock, server);
-    await e.advance(0);
-    assert.equal(server.exports.size, 1);
-    assert.equal(e.store.get('j1')!.exportId, 'ex_1');
-  });
-
-  it('reports completion and failure once each, and fails a job whose export is gone', async () => {
-    const finished: string[] = [];
-    e.poller.onDidFinish((job) => finished.push(`${job.id}:${job.status}`));
-    const [ok] = await enqueue(e, 1);
-    const [bad] = await enqueue(e, 1, { customer: { email: { is: '__fail__' } } });
-    await e.advance(2 * MIN);
-    assert.deepEqual(finished.sort(), [`${bad.id}:failed`, `${ok.id}:completed`].sort());
-    const [lost] = await enqueue(e, 1);
-    await e.advance(0);
-    server.exports.delete(e.store.get(lost.id)!.exportId!);
-    await e.advance(30 * SEC);
-    assert.equal(e.store.get(lost.id)!.status, 'failed');
-    assert.ok(finished.includes(`${lost.id}:failed`));
   });
 
   it('fails a job of an unknown kind instead of retrying it forever', async () => {

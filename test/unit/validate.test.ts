@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { getEndpoint } from '../../src/chargebee/catalog';
 import type { ParamTree, Violation } from '../../src/chargebee/catalog/types';
-import { formatViolations, parseListValue, validateParams } from '../../src/chargebee/validate';
+import { parseListValue, validateParams } from '../../src/chargebee/validate';
 
 const check = (id: string, tree: ParamTree, opts?: { allowUnknown?: boolean; indexes?: ReadonlyMap<string, readonly string[]> }) =>
   validateParams(getEndpoint(id), tree, opts);
@@ -247,12 +247,5 @@ describe('parseListValue', () => {
   it('returns undefined for anything that is not a bracketed list', () => {
     assert.equal(parseListValue('open'), undefined);
     assert.equal(parseListValue('[open'), undefined);
-  });
-});
-
-describe('formatViolations', () => {
-  it('puts one message on each line', () => {
-    const vs = check('quotes.create_for_onetime_charges', { name: 'x'.repeat(101) });
-    assert.equal(formatViolations(vs), 'name cannot be longer than 100 characters\ncustomer_id cannot be blank');
   });
 });

@@ -81,7 +81,7 @@ export function editBody(createParams: readonly ParamSpec[], identifying: readon
 
 // ---- filters ----
 
-/** The operator sets of the export docs' legend (spec 3.4). */
+/** The operator sets of the export docs' legend (docs/chargebee-api-notes.md#export-filters). */
 export const OPS = {
   S: ['is', 'is_not', 'starts_with'],
   SIN: ['is', 'is_not', 'starts_with', 'in', 'not_in'],

@@ -1,6 +1,6 @@
 /**
  * Enumerations shared by several catalog files. The two long transaction lists follow the values the
- * official SDK's generated schemas carry (spec 3.4 only says "60+ values"); the API may add more, so a
+ * official SDK's generated schemas carry (docs/chargebee-api-notes.md#export-filters only says "60+ values"); the API may add more, so a
  * value missing here is a catalog update, not a user error to argue with.
  */
 
@@ -49,7 +49,7 @@ export const TRANSACTION_GATEWAYS = [
   'twikey', 'tempus', 'moyasar', 'payway', 'not_applicable',
 ] as const;
 
-/** Quote statuses (spec 2.1): the five classic ones plus the CPQ-only ones. */
+/** Quote statuses (docs/chargebee-api-notes.md#quote-statuses): the five classic ones plus the CPQ-only ones. */
 export const QUOTE_STATUSES = [
   'open', 'accepted', 'declined', 'invoiced', 'closed', 'pending_approval', 'approval_rejected', 'proposed', 'voided', 'expired',
 ] as const;

@@ -1,5 +1,5 @@
 /**
- * The nested filter groups of the export triggers (spec 3.4), each defined once and shared by every
+ * The nested filter groups of the export triggers (docs/chargebee-api-notes.md#export-filters), each defined once and shared by every
  * export that takes it. Operator sets use the docs' legend; see OPS in builders.ts.
  */
 import { fBool, fEnum, fNum, fStr, fTs } from './builders';
@@ -55,7 +55,7 @@ const subscriptionFilterList: readonly FilterSpec[] = [
   fStr('id', 'SIN', { label: 'Subscription id' }),
   fStr('customer_id'),
   fStr('plan_id'),
-  // The SDK's revenue-report schemas reuse the invoice statuses here, a generator slip (spec 3.4).
+  // The SDK's revenue-report schemas reuse the invoice statuses here, a generator slip (docs/chargebee-api-notes.md#export-filters).
   fEnum('status', SUBSCRIPTION_STATUSES),
   fEnum('cancel_reason', CANCEL_REASONS, 'EP'),
   fNum('remaining_billing_cycles', 'NP'),

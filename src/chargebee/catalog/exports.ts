@@ -1,5 +1,5 @@
 /**
- * The export triggers (spec 3.3) and the export retrieve. Each trigger starts an asynchronous job and
+ * The export triggers (docs/chargebee-api-notes.md#export-endpoints) and the export retrieve. Each trigger starts an asynchronous job and
  * answers `{ export }`; the kind picker shows them by `group`, in the order of `exportGroups`.
  */
 import { bool, enm, fBool, fEnum, fNum, fStr, int, str } from './builders';

@@ -25,10 +25,6 @@ export function getEndpoint(id: string): EndpointSpec {
   return spec;
 }
 
-export function hasEndpoint(id: string): boolean {
-  return byId.has(id);
-}
-
 export interface EndpointMatch {
   readonly spec: EndpointSpec;
   /** Decoded path params by placeholder name, e.g. `{ quote_id: '12' }`. */

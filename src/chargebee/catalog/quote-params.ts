@@ -1,5 +1,5 @@
 /**
- * Request groups and fields shared by the quote create/edit bodies (spec 2.4). Limits follow the
+ * Request groups and fields shared by the quote create/edit bodies (docs/chargebee-api-notes.md#quote-bodies). Limits follow the
  * seed docs and the SDK's generated schemas; where they disagree the stricter current value wins, so
  * a request this catalog accepts is one the live API accepts too.
  */
@@ -40,7 +40,7 @@ export const mandatoryItemsToRemove = values('mandatory_items_to_remove', { type
   label: 'Mandatory items to remove',
 });
 
-/** Flags shared by the two "update subscription" quote kinds (spec 2.4, 5/6 and 11/12). */
+/** Flags shared by the two "update subscription" quote kinds (docs/chargebee-api-notes.md#quote-bodies). */
 export const updateFlags: readonly FieldSpec[] = [
   bool('replace_coupon_list', { default: false, help: 'Replace the existing coupons with the ones passed.' }),
   enm('change_option', ['immediately', 'specific_date'], { label: 'Apply changes', help: 'When the change takes effect.' }),

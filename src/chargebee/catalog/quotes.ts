@@ -1,5 +1,5 @@
 /**
- * The Quotes endpoints, rows 1-20 of spec table 2.2. Each edit endpoint's body is derived from its
+ * The Quotes endpoints, the 20 of docs/chargebee-api-notes.md#quote-endpoints. Each edit endpoint's body is derived from its
  * create endpoint (minus `name` and the keys that identify what is quoted), so the two cannot drift.
  */
 import { bool, editBody, enm, fEnum, fStr, fTs, str, ts } from './builders';
@@ -163,7 +163,7 @@ export const quoteEndpoints: readonly EndpointSpec[] = [
   endpoint({
     id: 'update_status', path: '/quotes/{quote_id}/update_status', title: 'Update quote status',
     params: [
-      // `open` is in the SDK's generated schema but not in its TS type or the docs page (spec 5.2); we accept it.
+      // `open` is in the SDK's generated schema but not in its TS type or the docs page (docs/chargebee-api-notes.md#open-points); we accept it.
       enm('status', ['accepted', 'declined', 'closed', 'open', 'proposed', 'voided'], {
         required: true, help: 'proposed and voided apply to CPQ quotes only.',
       }),

@@ -1,5 +1,5 @@
 /**
- * POST /subscriptions/{subscription_id}/import_unbilled_charges (spec 4): charges recorded elsewhere,
+ * POST /subscriptions/{subscription_id}/import_unbilled_charges (docs/chargebee-api-notes.md#unbilled-charges): charges recorded elsewhere,
  * invoiced at the next renewal. `discounts` and `tiers` rows point at a charge row through its `id`.
  */
 import { bool, dec, enm, int, list, money, str, ts } from './builders';

@@ -4,7 +4,7 @@ import type { ChargebeeClientOptions } from '../../chargebee/client';
 import { ChargebeeClient } from '../../chargebee/client';
 import { ChargebeeError } from '../../chargebee/errors';
 
-/** The export object (spec 3.1); `download` only when completed. */
+/** The export object (docs/chargebee-api-notes.md#export-object); `download` only when completed. */
 export interface ExportObject {
   readonly id: string;
   readonly status: 'in_process' | 'completed' | 'failed';

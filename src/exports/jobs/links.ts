@@ -1,6 +1,6 @@
 /**
  * Download links, kept in memory only. A link is a bearer credential for 4 hours (anyone holding it can
- * download the export), and globalState is plain JSON on disk, so links are never persisted: after a
+ * download the export), and workspaceState (where jobs live) is plain JSON on disk, so links are never persisted: after a
  * reload, "download" retrieves the export again (one GET) for a fresh link. Links are never logged.
  */
 export interface DownloadLink {

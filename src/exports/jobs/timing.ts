@@ -1,6 +1,6 @@
 /** Poll and retry timing. All results in ms. */
 
-/** The documented minimum gap between two retrieves of one export (spec 3.2). */
+/** The documented minimum gap between two retrieves of one export (docs/chargebee-api-notes.md#export-10s-rule). */
 export const MIN_POLL_SECONDS = 10;
 /** Long-running jobs are polled no more often than this, unless the user set a longer interval. */
 export const MAX_POLL_SECONDS = 60;
@@ -12,8 +12,6 @@ export interface ExportTimingSettings {
   /** `chargebee.exports.pollIntervalSeconds`, at least 10. */
   readonly pollIntervalSeconds: number;
 }
-
-export const DEFAULT_SETTINGS: ExportTimingSettings = { maxConcurrent: MAX_CONCURRENT, pollIntervalSeconds: MIN_POLL_SECONDS };
 
 export function normalizeSettings(raw: Partial<ExportTimingSettings>): ExportTimingSettings {
   const max = Number.isFinite(raw.maxConcurrent) ? Math.floor(raw.maxConcurrent ?? MAX_CONCURRENT) : MAX_CONCURRENT;

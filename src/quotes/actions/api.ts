@@ -19,7 +19,7 @@ export interface PdfOptions {
 
 export interface PdfLink {
   readonly downloadUrl: string;
-  /** Epoch seconds; Chargebee's links live about a minute or an hour (spec 2.5, UNCONFIRMED). */
+  /** Epoch seconds; Chargebee's links live about a minute or an hour (docs/chargebee-api-notes.md#quote-pdf-expiry, unconfirmed). */
   readonly validTill?: number;
 }
 

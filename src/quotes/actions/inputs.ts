@@ -5,7 +5,7 @@
 import type { ParamTree } from '../../chargebee/catalog/types';
 import { parseDate } from '../../forms/dates';
 
-/** update_status and delete both cap `comment` at 300 characters (spec 2.5). */
+/** update_status and delete both cap `comment` at 300 characters (docs/chargebee-api-notes.md#quote-actions). */
 export const MAX_COMMENT = 300;
 
 const DAY = 86_400;
@@ -45,7 +45,7 @@ export function parseExpiryDate(text: string, nowSeconds: number): SecondsParse 
 
 /**
  * One calendar month before the UTC day of `nowSeconds` (31 March -> 28/29 February: the month end
- * clamps), which is how far back Chargebee lets an invoice be dated (spec 2.5).
+ * clamps), which is how far back Chargebee lets an invoice be dated (docs/chargebee-api-notes.md#quote-actions).
  */
 export function oneMonthBack(nowSeconds: number): number {
   const now = new Date(dayStart(nowSeconds) * 1000);
@@ -79,7 +79,7 @@ export interface ConvertChoices {
 
 export type ConvertBuild = { readonly ok: true; readonly params: ParamTree } | { readonly ok: false; readonly message: string };
 
-/** The convert body; refuses invoice_date without invoice_immediately=true, as the API would (spec 2.5). */
+/** The convert body; refuses invoice_date without invoice_immediately=true, as the API would (docs/chargebee-api-notes.md#quote-actions). */
 export function buildConvertParams(choices: ConvertChoices): ConvertBuild {
   if (choices.invoiceDate !== undefined && choices.invoiceImmediately !== true) {
     return { ok: false, message: 'An invoice date needs "invoice immediately".' };

@@ -86,10 +86,6 @@ export class QuoteDetailPanels implements vscode.Disposable {
     this.render(entry);
   }
 
-  isOpen(siteId: string, quoteId: string): boolean {
-    return this.open.has(QuoteDetailPanels.key(siteId, quoteId));
-  }
-
   private actionsFor(entry: OpenPanel): DetailAction[] {
     const allowed = allowedActions(entry.envelope.quote, this.options.now()).filter((a) => a !== 'edit' || this.options.canEdit === true);
     // A deleted quote can no longer be retrieved: only its id is still of use.

@@ -1,5 +1,5 @@
 /**
- * The parts of the API's quote object the extension reads (spec 2.1). Every field the API may leave
+ * The parts of the API's quote object the extension reads (docs/chargebee-api-notes.md#quote-object). Every field the API may leave
  * out is optional; the renderer treats anything else it meets as absent rather than trusting shapes.
  */
 import { isRecord } from '../../util/guards';
@@ -88,7 +88,7 @@ export interface QuoteObject {
   readonly shipping_address?: QuoteAddress;
 }
 
-/** What retrieve, update_status, extend_expiry_date and delete answer (spec 2.2 "Q"). */
+/** What retrieve, update_status, extend_expiry_date and delete answer (docs/chargebee-api-notes.md#quote-endpoints). */
 export interface QuoteEnvelope {
   readonly quote: QuoteObject;
   readonly quoted_subscription?: Readonly<Record<string, unknown>>;
@@ -104,7 +104,7 @@ export interface InvoiceSummary {
   readonly currency_code?: string;
 }
 
-/** convert's answer: the quote, now invoiced, and what it produced (spec 2.5). */
+/** convert's answer: the quote, now invoiced, and what it produced (docs/chargebee-api-notes.md#quote-actions). */
 export interface ConvertEnvelope extends QuoteEnvelope {
   readonly customer?: Readonly<Record<string, unknown>>;
   readonly subscription?: Readonly<Record<string, unknown>> & { readonly id?: string };

@@ -111,10 +111,6 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
     this.fireLists(this.model.quoteRemoved(quoteId));
   }
 
-  quoteRemoved(siteId: string, quoteId: string): void {
-    this.quoteDeleted(siteId, quoteId);
-  }
-
   /** Selects a quote's row, loading first pages where needed. */
   async reveal(siteId: string, quoteId: string): Promise<void> {
     await this.revealRow(siteId, quoteId);
@@ -138,10 +134,6 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   async whenIdle(): Promise<void> {
     const lists = this.model?.lists() ?? [];
     await Promise.all(lists.map(async (l) => l.idle()));
-  }
-
-  currentModel(): QuoteTreeModel | undefined {
-    return this.model;
   }
 
   /** "Load more" and "Retry": the list's next (or failed) page. */

@@ -1,5 +1,5 @@
 /**
- * Quotes, rows 1-20 of spec table 2.2: list, retrieve, the twelve PC1/PC2 create and edit calls,
+ * Quotes, the 20 of docs/chargebee-api-notes.md#quote-endpoints: list, retrieve, the twelve PC1/PC2 create and edit calls,
  * quote_line_groups, convert, update_status, extend_expiry_date, delete and pdf.
  */
 import { randomBytes } from 'node:crypto';

@@ -1,8 +1,8 @@
 /**
- * POST /subscriptions/{id}/import_unbilled_charges (spec 4) and GET /unbilled_charges to read them
+ * POST /subscriptions/{id}/import_unbilled_charges (docs/chargebee-api-notes.md#unbilled-charges) and GET /unbilled_charges to read them
  * back. Per-row required fields and limits come from the catalog; the cross-row rules are here:
  * `discounts` and `tiers` rows must point at a charge row of the same request through its `id`.
- * Decisions where the spec is silent (UNCONFIRMED): date_from must not be after date_to (400), a
+ * Decisions where the API docs are silent (unconfirmed, docs/chargebee-api-notes.md#unbilled-charges): date_from must not be after date_to (400), a
  * cancelled subscription answers 409, and test sites need no enabling.
  */
 import { ApiError, invalidState, notFound, paramWrongValue } from '../errors';

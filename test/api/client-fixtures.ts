@@ -1,39 +1,13 @@
 /**
- * Helpers shared by the client tests: a fake clock whose sleep returns at once (so backoff and
- * Retry-After cost no real time but are still observable), a log that records lines, and a tiny
- * scripted HTTP server for what the sandbox cannot do (HTTP-date Retry-After, odd bodies, downloads).
+ * Helpers shared by the client tests (their clock is test/support/fake-clock.ts): a log that records
+ * lines, and a tiny scripted HTTP server for what the sandbox cannot do (HTTP-date Retry-After, odd bodies, downloads).
  */
 import { createServer, request } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChargebeeLogger } from '../../src/chargebee/client';
 import assert from 'node:assert/strict';
-import { abortedError, ChargebeeError } from '../../src/chargebee/errors';
-
-export interface FakeClock {
-  readonly now: () => number;
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Every wait the client asked for, in order. */
-  readonly sleeps: number[];
-}
-
-/** Time moves only when the client sleeps; `onSleep` lets a test act during a backoff. */
-export function fakeClock(onSleep?: (ms: number) => void): FakeClock {
-  let now = 1_700_000_000_000;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms, signal) => {
-      sleeps.push(ms);
-      onSleep?.(ms);
-      // Yield once, as a real timer would, so an abort raised in onSleep is seen.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (signal?.aborted === true) throw abortedError();
-      now += ms;
-    },
-  };
-}
+import { ChargebeeError } from '../../src/chargebee/errors';
 
 export interface RecordingLog extends ChargebeeLogger {
   readonly lines: string[];

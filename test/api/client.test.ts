@@ -9,8 +9,10 @@ import type { ChargebeeClientOptions } from '../../src/chargebee/client';
 import { isCancellation } from '../../src/chargebee/errors';
 import { startSandbox } from '../sandbox';
 import type { RunningSandbox } from '../sandbox';
-import { fakeClock, recordingLog, rejection, startLossyProxy } from './client-fixtures';
-import type { FakeClock, LossyProxy, RecordingLog } from './client-fixtures';
+import { fakeClock } from '../support/fake-clock';
+import type { FakeClock } from '../support/fake-clock';
+import { recordingLog, rejection, startLossyProxy } from './client-fixtures';
+import type { LossyProxy, RecordingLog } from './client-fixtures';
 
 interface QuoteEntry {
   readonly quote: { readonly id: string; readonly status: string };

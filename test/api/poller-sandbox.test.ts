@@ -10,10 +10,12 @@ import type { ChargebeeClient } from '../../src/chargebee/client';
 import { downloadExport } from '../../src/exports/jobs/download-job';
 import { exportApi, exportClient } from '../../src/exports/jobs/export-api';
 import type { ExportJob } from '../../src/exports/jobs/job';
+import { JOBS_KEY } from '../../src/exports/jobs/store';
 import type { RunningSandbox } from '../sandbox/index';
 import { startSandbox } from '../sandbox/index';
-import type { Engine } from './exports-fakes';
-import { engine, FakeClock, MemoryKv } from './exports-fakes';
+import type { Engine } from '../support/export-engine';
+import { engine, MemoryKv } from '../support/export-engine';
+import { FakeClock } from '../support/fake-clock';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -122,6 +124,35 @@ describe('export poller against the sandbox', () => {
     assert.ok(failures >= 19, `only ${failures} failed calls: the faults were not all hit`);
     assert.ok(minInterval() >= 10, `min interval ${minInterval()} s`);
     assert.equal(clock.pending(), 0);
+  });
+
+  it('after a reload mid-trigger, replays the stored key instead of starting a second export', async () => {
+    const first = await exportApi(client).trigger('/exports/customers', {}, 'key-1');
+    const job: ExportJob = { id: 'j1', siteId: sb.site, kind: 'exports.customers', params: {}, createdAt: clock.now(), status: 'running', triggerKey: 'key-1', triggerInDoubt: true, attempts: 0 };
+    await kv.update(JOBS_KEY, { [sb.site]: [job] });
+    e.dispose();
+    e = start();
+    await advance(0);
+    assert.equal(sb.control.store.exports.size, 1, 'the replayed trigger started a second export');
+    assert.equal(e.store.get('j1')?.exportId, first.id);
+  });
+
+  it('reports completion and failure once each, and fails a job whose export is gone', async () => {
+    const finished: string[] = [];
+    e.poller.onDidFinish((job) => finished.push(`${job.id}:${job.status}`));
+    const [ok] = await enqueue(1);
+    // The sandbox fails an export whose filter value is `__fail__`.
+    const bad = await e.queue.enqueue({ siteId: sb.site, kind: 'exports.customers', params: { customer: { email: { is: '__fail__' } } } });
+    await advance(3 * MIN);
+    assert.deepEqual(finished.sort(), [`${bad.id}:failed`, `${ok.id}:completed`].sort());
+    const [lost] = await enqueue(1);
+    await advance(0);
+    assert.ok(e.store.get(lost.id)?.exportId, 'the export started');
+    // A reseed forgets every export: the next retrieve gets 404.
+    sb.control.reset();
+    await advance(30 * SEC);
+    assert.equal(e.store.get(lost.id)?.status, 'failed');
+    assert.ok(finished.includes(`${lost.id}:failed`));
   });
 
   it('downloads a finished export and extracts its CSV files', async () => {

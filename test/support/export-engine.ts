@@ -1,11 +1,13 @@
 /**
- * Fakes for the export job tests: a fake clock with real timer semantics (timers fire in order as time
- * is moved, and each firing can be awaited), a Map-backed key-value store, and an in-memory export API
- * with the server's rules (five slots, idempotency keys, completion after a delay, faults).
+ * The export engine as activate() builds it (store, queue, poller) over a Map-backed key-value store
+ * and the shared fake clock, plus a small scripted export API for the pure-logic unit tests. The
+ * server's rules (five slots, the 10 s rule, the job state machine) are proved against the sandbox in
+ * test/api/poller-sandbox.test.ts, not re-implemented here.
  */
 import { ChargebeeError } from '../../src/chargebee/errors';
 import type { ParamTree } from '../../src/chargebee/catalog/types';
 import type { Clock } from '../../src/exports/jobs/clock';
+import type { FakeClock } from './fake-clock';
 import type { DownloadResponse, ExportApi, ExportObject } from '../../src/exports/jobs/export-api';
 import { DownloadLinks } from '../../src/exports/jobs/links';
 import type { KeyValueStore } from '../../src/exports/jobs/store';
@@ -14,63 +16,6 @@ import type { ExportTimingSettings } from '../../src/exports/jobs/timing';
 import { ExportPoller } from '../../src/exports/poller';
 import type { ExportEngineDeps } from '../../src/exports/queue';
 import { ExportQueue } from '../../src/exports/queue';
-
-export interface AdvanceHooks {
-  /** Awaited after each timer fires (e.g. the poller's `settled`). */
-  readonly settle?: () => Promise<void>;
-  /** Awaited before time moves by `deltaMs` (e.g. moving the sandbox clock too). */
-  readonly sync?: (deltaMs: number) => Promise<void>;
-}
-
-export class FakeClock implements Clock {
-  private t: number;
-  private seq = 0;
-  private readonly timers = new Map<number, { at: number; callback: () => void }>();
-
-  constructor(start = 1_700_000_000_000) {
-    this.t = start;
-  }
-
-  now(): number {
-    return this.t;
-  }
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = ++this.seq;
-    this.timers.set(id, { at: this.t + Math.max(0, ms), callback });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-
-  /** Timers armed and not yet fired. */
-  pending(): number {
-    return this.timers.size;
-  }
-
-  /** Moves time forward by `ms`, firing due timers in time order, each followed by `settle`. */
-  async advance(ms: number, hooks: AdvanceHooks = {}): Promise<void> {
-    const target = this.t + ms;
-    for (;;) {
-      const next = [...this.timers.entries()].filter(([, timer]) => timer.at <= target).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
-      if (!next) break;
-      const [id, timer] = next;
-      if (timer.at > this.t) await this.moveTo(timer.at, hooks);
-      this.timers.delete(id);
-      timer.callback();
-      await hooks.settle?.();
-    }
-    await this.moveTo(target, hooks);
-  }
-
-  private async moveTo(at: number, hooks: AdvanceHooks): Promise<void> {
-    if (at <= this.t) return;
-    await hooks.sync?.(at - this.t);
-    this.t = at;
-  }
-}
 
 export class MemoryKv implements KeyValueStore {
   readonly data = new Map<string, string>();
@@ -81,7 +26,7 @@ export class MemoryKv implements KeyValueStore {
   }
 
   update(key: string, value: unknown): Promise<void> {
-    // Stored as JSON, as globalState does, so nothing non-serialisable survives by accident.
+    // Stored as JSON, as a Memento does, so nothing non-serialisable survives by accident.
     this.data.set(key, JSON.stringify(value));
     return Promise.resolve();
   }
@@ -104,7 +49,12 @@ function networkFailure(): ChargebeeError {
   return new ChargebeeError({ kind: 'network', message: 'Could not reach the site: the connection was reset.', httpStatus: 0, apiErrorCode: 'econnreset', retryable: true });
 }
 
-/** An export API over a fake clock: every trigger and retrieve is recorded with its time. */
+/**
+ * A scripted export API over the fake clock, for the poller's own logic: every call is recorded with its
+ * time and key, faults are scripted per call, an export completes `completeAfterMs` after its trigger, and
+ * a re-sent key answers its first export (so scripted lost answers stay consistent). No slot limit, no
+ * failing filters: those are the server's rules, tested against the sandbox.
+ */
 export class FakeExportServer implements ExportApi {
   readonly exports = new Map<string, ServerExport>();
   readonly keys = new Map<string, string>();
@@ -115,21 +65,16 @@ export class FakeExportServer implements ExportApi {
   onTrigger?: (key: string) => void;
   private seq = 0;
 
-  constructor(private readonly clock: Clock, public completeAfterMs = 30_000, public slots = 5, private readonly file?: Buffer) {}
+  constructor(private readonly clock: Clock, public completeAfterMs = 30_000, private readonly file?: Buffer) {}
 
-  trigger(path: string, params: ParamTree, idempotencyKey: string): Promise<ExportObject> {
+  trigger(path: string, _params: ParamTree, idempotencyKey: string): Promise<ExportObject> {
     this.calls.push({ kind: 'trigger', at: this.clock.now(), key: idempotencyKey });
     this.onTrigger?.(idempotencyKey);
     const lost = this.fault('trigger');
     const replay = this.keys.get(idempotencyKey);
     if (replay) return this.answer(this.view(this.exports.get(replay)!), lost);
-    this.tick();
-    if ([...this.exports.values()].filter((e) => e.status === 'in_process').length >= this.slots) {
-      throw new ChargebeeError({ kind: 'api', message: 'limit', httpStatus: 429, apiErrorCode: 'api_request_limit_exceeded', retryable: true });
-    }
     const id = `ex_${++this.seq}`;
-    const failing = JSON.stringify(params).includes('__fail__');
-    this.exports.set(id, { id, path, startedAt: this.clock.now(), status: failing ? 'failed' : 'in_process', retrieves: [] });
+    this.exports.set(id, { id, path, startedAt: this.clock.now(), status: 'in_process', retrieves: [] });
     this.keys.set(idempotencyKey, id);
     return this.answer(this.view(this.exports.get(id)!), lost);
   }
@@ -170,11 +115,6 @@ export class FakeExportServer implements ExportApi {
       for (let i = 1; i < exp.retrieves.length; i++) min = Math.min(min, exp.retrieves[i] - exp.retrieves[i - 1]);
     }
     return min;
-  }
-
-  running(): number {
-    this.tick();
-    return [...this.exports.values()].filter((e) => e.status === 'in_process').length;
   }
 
   private tick(): void {

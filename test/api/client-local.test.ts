@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import { ChargebeeClient } from '../../src/chargebee/client';
 import type { ChargebeeClientOptions } from '../../src/chargebee/client';
 import { isCancellation } from '../../src/chargebee/errors';
-import { drop, fakeClock, html, json, recordingLog, rejection, startScriptedServer } from './client-fixtures';
-import type { FakeClock, RecordingLog, ScriptedServer } from './client-fixtures';
+import { fakeClock } from '../support/fake-clock';
+import type { FakeClock } from '../support/fake-clock';
+import { drop, html, json, recordingLog, rejection, startScriptedServer } from './client-fixtures';
+import type { RecordingLog, ScriptedServer } from './client-fixtures';
 
 const apiKey = 'sandbox-key-for-local-tests';
 
