@@ -4,10 +4,8 @@
  */
 import type * as vscode from 'vscode';
 import type { ExportJobs } from './exports/commands';
-import type { ExportForms } from './exports/form/register';
 import type { RequestHeaderStore } from './sites/request-headers-store';
 import type { Sites } from './sites/service';
-import type { QuoteActions } from './quotes/actions/register';
 import type { QuotesTree } from './quotes/tree/provider';
 
 export interface ChargebeeExtensionApi {
@@ -15,9 +13,7 @@ export interface ChargebeeExtensionApi {
   readonly sites: Sites;
   readonly requestHeaders: RequestHeaderStore;
   readonly quotesTree: QuotesTree;
-  readonly quoteActions: QuoteActions;
   readonly exportJobs: ExportJobs;
-  readonly exportForms: ExportForms;
   /** Settles when the start-up work after activation (dev site, status bar, export keys) is done. */
   readonly ready: Promise<void>;
 }

@@ -6,22 +6,22 @@
 import type * as vscode from 'vscode';
 import type { ChargebeeExtensionApi } from './api';
 import { QUOTE_TREE_COMMANDS, SITE_COMMANDS } from './commands/ids';
+import { lazyFeature } from './commands/lazy';
 import { commandRegistrar } from './commands/register';
 import { registerExportJobs } from './exports/commands';
-import { registerExportForm } from './exports/form/register';
+import { EXPORT_FORM_COMMANDS } from './exports/form/command-ids';
 import { EXPORT_JOBS_VIEW } from './exports/tree/provider';
 import { createLog } from './log';
 import { QUOTE_ACTION_COMMANDS } from './quotes/actions/command-ids';
-import { registerQuoteActions } from './quotes/actions/register';
+import { trackConsoleContext } from './quotes/actions/console-context';
 import { QUOTE_FORM_COMMANDS } from './quotes/forms/command-ids';
-import { registerQuoteForms } from './quotes/forms/register';
 import { registerQuoteTreeCommands } from './quotes/tree/commands';
 import { QuotesTree } from './quotes/tree/provider';
 import { registerSiteCommands } from './sites/commands';
 import { addDevSite } from './sites/dev-site';
 import { RequestHeaderStore } from './sites/request-headers-store';
 import { Sites } from './sites/service';
-import { registerSubscriptionCommands } from './subscriptions/register';
+import { SUBSCRIPTION_COMMANDS } from './subscriptions/command-ids';
 
 export function activate(context: vscode.ExtensionContext): ChargebeeExtensionApi {
   const started = performance.now();
@@ -50,18 +50,25 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
     }),
   );
   context.subscriptions.push(...registerQuoteTreeCommands({ tree: quotesTree, registerCommand, activeSite, openCommand: QUOTE_ACTION_COMMANDS.open }));
-  const quoteActions = own(
-    registerQuoteActions({
-      log,
-      globalStorageUri: context.globalStorageUri,
-      activeSite,
-      tree: quotesTree,
-      registerCommand,
-      onDidChangeActiveSite: sites.onDidChangeActiveSite,
-      editCommand: QUOTE_FORM_COMMANDS.edit,
-    }),
+  // Feature code (forms, webviews, quote actions) loads on the first run of one of its commands.
+  own(trackConsoleContext(activeSite, sites.onDidChangeActiveSite));
+  own(
+    lazyFeature(registerCommand, Object.values(QUOTE_ACTION_COMMANDS), async (register) =>
+      (await import('./quotes/actions/register')).registerQuoteActions({
+        log,
+        globalStorageUri: context.globalStorageUri,
+        activeSite,
+        tree: quotesTree,
+        registerCommand: register,
+        editCommand: QUOTE_FORM_COMMANDS.edit,
+      }),
+    ),
   );
-  own(registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand, openQuoteCommand: QUOTE_ACTION_COMMANDS.open }));
+  own(
+    lazyFeature(registerCommand, Object.values(QUOTE_FORM_COMMANDS), async (register) =>
+      (await import('./quotes/forms/register')).registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand: register, openQuoteCommand: QUOTE_ACTION_COMMANDS.open }),
+    ),
+  );
 
   const exportJobs = own(
     registerExportJobs({
@@ -75,22 +82,28 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
   // A site's key arriving (or changing) lets its waiting export jobs go on at once.
   const pokeExports = sites.clients.onDidChangeExportApis(() => exportJobs.poller.poke());
   own({ dispose: () => pokeExports.dispose() });
-  const exportForms = own(
-    registerExportForm({
-      extensionUri: context.extensionUri,
-      state: context.globalState,
-      log,
-      activeSite,
-      enqueue: async (input) => exportJobs.queue.enqueue(input),
-      jobsView: EXPORT_JOBS_VIEW,
-      registerCommand,
-    }),
+  own(
+    lazyFeature(registerCommand, Object.values(EXPORT_FORM_COMMANDS), async (register) =>
+      (await import('./exports/form/register')).registerExportForm({
+        extensionUri: context.extensionUri,
+        state: context.globalState,
+        log,
+        activeSite,
+        enqueue: async (input) => exportJobs.queue.enqueue(input),
+        jobsView: EXPORT_JOBS_VIEW,
+        registerCommand: register,
+      }),
+    ),
   );
-  own(registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand, activeSite }));
+  own(
+    lazyFeature(registerCommand, Object.values(SUBSCRIPTION_COMMANDS), async (register) =>
+      (await import('./subscriptions/register')).registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand: register, activeSite }),
+    ),
+  );
 
   const ready = startUp(sites, exportJobs.store.list().length > 0, log);
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { log, sites, requestHeaders, quotesTree, quoteActions, exportJobs, exportForms, ready };
+  return { log, sites, requestHeaders, quotesTree, exportJobs, ready };
 }
 
 /** After wiring, off the activation path: local storage reads only. */

@@ -34,8 +34,6 @@ export interface QuoteActionDeps {
   readonly tree?: QuoteChangeSink;
   /** The central command wrapper (src/commands/register.ts). */
   readonly registerCommand: RegisterCommand;
-  /** Fires when the active site changes (for the console-link context key). */
-  readonly onDidChangeActiveSite?: vscode.Event<unknown>;
   /** The forms' "Edit quote" command; the detail view offers Edit only when set. */
   readonly editCommand?: string;
   /** Epoch milliseconds; injectable for tests. */
