@@ -15,7 +15,7 @@ function registry() {
   const run = async (id: string, ...args: unknown[]): Promise<unknown> => {
     const handler = commands.get(id);
     assert.ok(handler, `${id} is not registered`);
-    return handler(...args);
+    return await handler(...args);
   };
   return { commands, register, run };
 }
@@ -24,7 +24,12 @@ function registry() {
 function feature(ids: readonly string[], log: string[]) {
   return (register: RegisterCommand): vscode.Disposable => {
     const ds = ids.map((id) => register(id, (...args: unknown[]) => `${id}(${args.join(',')})`));
-    return { dispose: () => (log.push('feature disposed'), ds.forEach((d) => d.dispose())) };
+    return {
+      dispose: () => {
+        log.push('feature disposed');
+        for (const d of ds) d.dispose();
+      },
+    };
   };
 }
 

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import Module from 'node:module';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { extensionBuildOptions } from '../../scripts/lib/extension-build.mjs';
 
@@ -57,9 +58,10 @@ async function modulesRunAtLoad(): Promise<string[]> {
   mod.filename = path.join(root, 'dist/extension.js');
   mod.paths = [];
   const realRequire = Module.createRequire(mod.filename);
-  const wrapper = new Function('exports', 'require', 'module', '__filename', '__dirname', code) as (...a: unknown[]) => void;
+  // As Node's CommonJS loader runs a module: one function of these five parameters.
+  const wrapper = vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: mod.filename }) as (...args: unknown[]) => void;
   try {
-    wrapper(mod.exports, (id: string) => (id === 'vscode' ? vscode : realRequire(id)), mod, mod.filename, path.dirname(mod.filename));
+    wrapper(mod.exports, (id: string): unknown => (id === 'vscode' ? vscode : (realRequire(id) as unknown)), mod, mod.filename, path.dirname(mod.filename));
   } finally {
     delete g[MARK];
   }
