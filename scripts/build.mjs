@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { extensionBuildOptions } from './lib/extension-build.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,15 +25,7 @@ const webviewEntries = existsSync(uiDir)
   : [];
 
 const builds = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: join(outDir, 'extension.js'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  },
+  extensionBuildOptions({ production, outfile: join(outDir, 'extension.js') }),
 ];
 if (webviewEntries.length > 0) {
   builds.push({

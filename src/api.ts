@@ -7,10 +7,8 @@
 import type * as vscode from 'vscode';
 import type { ReplaceableUserInput } from './commands/user-input';
 import type { ExportJobs } from './exports/commands';
-import type { ExportForms } from './exports/form/register';
 import type { RequestHeaderStore } from './sites/request-headers-store';
 import type { Sites } from './sites/service';
-import type { QuoteActions } from './quotes/actions/register';
 import type { QuotesTree } from './quotes/tree/provider';
 
 export interface ChargebeeTestApi {
@@ -18,9 +16,7 @@ export interface ChargebeeTestApi {
   readonly sites: Sites;
   readonly requestHeaders: RequestHeaderStore;
   readonly quotesTree: QuotesTree;
-  readonly quoteActions: QuoteActions;
   readonly exportJobs: ExportJobs;
-  readonly exportForms: ExportForms;
   /** Every prompt of every command; tests `use()` a scripted implementation. */
   readonly userInput: ReplaceableUserInput;
   /** Settles when the start-up work after activation (dev site, status bar, export keys) is done. */

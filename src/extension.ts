@@ -10,22 +10,20 @@
  */
 import * as vscode from 'vscode';
 import type { ChargebeeTestApi } from './api';
-import { QUOTE_ACTION_COMMANDS, QUOTE_FORM_COMMANDS, QUOTE_TREE_COMMANDS, SITE_COMMANDS } from './commands/ids';
+import { EXPORT_FORM_COMMANDS, QUOTE_ACTION_COMMANDS, QUOTE_FORM_COMMANDS, QUOTE_TREE_COMMANDS, SITE_COMMANDS, SUBSCRIPTION_COMMANDS } from './commands/ids';
+import { lazyFeature } from './commands/lazy';
 import { commandRegistrar } from './commands/register';
 import { ReplaceableUserInput, windowUserInput } from './commands/user-input';
 import { registerExportJobs } from './exports/commands';
-import { registerExportForm } from './exports/form/register';
 import { EXPORT_JOBS_VIEW } from './exports/tree/provider';
 import { createLog } from './log';
-import { registerQuoteActions } from './quotes/actions/register';
-import { registerQuoteForms } from './quotes/forms/register';
+import { trackConsoleContext } from './quotes/actions/console-context';
 import { registerQuoteTreeCommands } from './quotes/tree/commands';
 import { QuotesTree } from './quotes/tree/provider';
 import { registerSiteCommands } from './sites/commands';
 import { addDevSite } from './sites/dev-site';
 import { RequestHeaderStore } from './sites/request-headers-store';
 import { Sites } from './sites/service';
-import { registerSubscriptionCommands } from './subscriptions/register';
 
 export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | undefined {
   const started = performance.now();
@@ -58,19 +56,26 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
     }),
   );
   context.subscriptions.push(...registerQuoteTreeCommands({ tree: quotesTree, registerCommand, ui, activeSite, openCommand: QUOTE_ACTION_COMMANDS.open }));
-  const quoteActions = own(
-    registerQuoteActions({
-      log,
-      globalStorageUri: context.globalStorageUri,
-      activeSite,
-      tree: quotesTree,
-      registerCommand,
-      ui,
-      onDidChangeActiveSite: sites.onDidChangeActiveSite,
-      editCommand: QUOTE_FORM_COMMANDS.edit,
-    }),
+  // Feature code (forms, webviews, quote actions) loads on the first run of one of its commands.
+  own(trackConsoleContext(activeSite, sites.onDidChangeActiveSite));
+  own(
+    lazyFeature(registerCommand, Object.values(QUOTE_ACTION_COMMANDS), async (register) =>
+      (await import('./quotes/actions/register')).registerQuoteActions({
+        log,
+        globalStorageUri: context.globalStorageUri,
+        activeSite,
+        tree: quotesTree,
+        registerCommand: register,
+        ui,
+        editCommand: QUOTE_FORM_COMMANDS.edit,
+      }),
+    ),
   );
-  own(registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand, ui, openQuoteCommand: QUOTE_ACTION_COMMANDS.open }));
+  own(
+    lazyFeature(registerCommand, Object.values(QUOTE_FORM_COMMANDS), async (register) =>
+      (await import('./quotes/forms/register')).registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand: register, ui, openQuoteCommand: QUOTE_ACTION_COMMANDS.open }),
+    ),
+  );
 
   const exportJobs = own(
     registerExportJobs({
@@ -85,23 +90,29 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
   // A site's key arriving (or changing) lets its waiting export jobs go on at once.
   const pokeExports = sites.clients.onDidChangeExportApis(() => exportJobs.poller.poke());
   own({ dispose: () => pokeExports.dispose() });
-  const exportForms = own(
-    registerExportForm({
-      extensionUri: context.extensionUri,
-      state: context.globalState,
-      log,
-      activeSite,
-      enqueue: async (input) => exportJobs.queue.enqueue(input),
-      jobsView: EXPORT_JOBS_VIEW,
-      registerCommand,
-      ui,
-    }),
+  own(
+    lazyFeature(registerCommand, Object.values(EXPORT_FORM_COMMANDS), async (register) =>
+      (await import('./exports/form/register')).registerExportForm({
+        extensionUri: context.extensionUri,
+        state: context.globalState,
+        log,
+        activeSite,
+        enqueue: async (input) => exportJobs.queue.enqueue(input),
+        jobsView: EXPORT_JOBS_VIEW,
+        registerCommand: register,
+        ui,
+      }),
+    ),
   );
-  own(registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand, ui, activeSite }));
+  own(
+    lazyFeature(registerCommand, Object.values(SUBSCRIPTION_COMMANDS), async (register) =>
+      (await import('./subscriptions/register')).registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand: register, ui, activeSite }),
+    ),
+  );
 
   const ready = startUp(sites, exportJobs.store.list().length > 0, log);
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return testInput ? { log, sites, requestHeaders, quotesTree, quoteActions, exportJobs, exportForms, userInput: testInput, ready } : undefined;
+  return testInput ? { log, sites, requestHeaders, quotesTree, exportJobs, userInput: testInput, ready } : undefined;
 }
 
 /** After wiring, off the activation path: local storage reads only. */

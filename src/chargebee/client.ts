@@ -5,9 +5,7 @@
  * share it.
  */
 import { randomUUID } from 'node:crypto';
-import fetch from 'node-fetch';
-import type { Response } from 'node-fetch';
-import { getEndpoint } from './catalog';
+import type { default as NodeFetch, Response } from 'node-fetch';
 import type { ParamTree } from './catalog/types';
 import { abortedError, ChargebeeError, errorFromResponse, isRetryableStatus, networkError, timeoutError } from './errors';
 import { toFormBody, toQueryString } from './form-encoding';
@@ -15,6 +13,10 @@ import { redactSecrets, redactUrl } from './redact';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep } from './retry';
 import type { RetryPolicy, Sleep } from './retry';
 import { isLoopbackHost, normaliseBaseUrl, siteLabel } from './site-url';
+
+/** node-fetch loads with the first request rather than with the extension (it is a third of start-up). */
+let nodeFetch: Promise<typeof NodeFetch> | undefined;
+const loadFetch = (): Promise<typeof NodeFetch> => (nodeFetch ??= import('node-fetch').then((m) => m.default));
 
 export interface ChargebeeLogger {
   debug(message: string): void;
@@ -199,6 +201,8 @@ export class ChargebeeClient {
 
   /** A catalog endpoint by id, e.g. `call('quotes.retrieve', { pathParams: { quote_id: 'Q-1' } })`. */
   async call<T>(endpointId: string, options: CallOptions = {}): Promise<ChargebeeResponse<T>> {
+    // The catalog's tables are built on first use, not when the extension loads.
+    const { getEndpoint } = await import('./catalog');
     const spec = getEndpoint(endpointId);
     const { pathParams, ...rest } = options;
     return this.request<T>({ ...rest, method: spec.method, path: fillPath(spec.path, pathParams ?? {}) });
@@ -305,6 +309,7 @@ export class ChargebeeClient {
     const detach = (): void => signal?.removeEventListener('abort', onAbort);
     let streamingBody = false;
     try {
+      const fetch = await loadFetch();
       const res = await fetch(url, { ...init, signal: controller.signal, redirect: streaming ? 'follow' : 'manual' });
       if (streaming) clearTimeout(timer);
       const result = await handle(res);

@@ -23,7 +23,7 @@ export interface ExportEngineDeps {
   /** The API of a site, or undefined while the site has no key (its jobs wait). */
   readonly apiFor: (siteId: string) => ExportApi | undefined;
   /** Trigger path of an endpoint id, e.g. `exports.customers` -> `/exports/customers`. */
-  readonly pathFor: (kind: string) => string;
+  readonly pathFor: (kind: string) => string | Promise<string>;
   readonly clock: Clock;
   readonly settings: () => Partial<ExportTimingSettings>;
   readonly log?: JobLog;
@@ -111,7 +111,7 @@ export class ExportQueue {
     const { clock, store } = this.deps;
     let path: string;
     try {
-      path = this.deps.pathFor(job.kind);
+      path = await this.deps.pathFor(job.kind);
     } catch {
       // An unknown kind (a job saved by a newer version, a removed endpoint) would fail forever.
       await this.markFailed(jobId, `Unknown export kind ${job.kind}.`);

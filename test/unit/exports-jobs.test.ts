@@ -66,9 +66,9 @@ describe('export jobs', () => {
   });
 
   describe('catalogPath', () => {
-    it('finds the trigger path of every export kind in the catalog', () => {
-      for (const endpoint of exportEndpoints) assert.equal(catalogPath(endpoint.id), `/exports/${endpoint.id.slice('exports.'.length)}`);
-      assert.throws(() => catalogPath('exports.nope'));
+    it('finds the trigger path of every export kind in the catalog', async () => {
+      for (const endpoint of exportEndpoints) assert.equal(await catalogPath(endpoint.id), `/exports/${endpoint.id.slice('exports.'.length)}`);
+      await assert.rejects(catalogPath('exports.nope'));
     });
   });
 

@@ -6,7 +6,6 @@ import { exportFileName, extensionFor, uniquePath } from '../../downloads/file-n
 import type { StreamProgress } from '../../downloads/stream-to-file';
 import { streamToFile } from '../../downloads/stream-to-file';
 import type { UnzipLimits } from '../../downloads/unzip';
-import { extractZip } from '../../downloads/unzip';
 import type { ExportEngineDeps } from '../queue';
 import type { DownloadResponse } from './export-api';
 import type { DownloadLink } from './links';
@@ -63,6 +62,8 @@ export async function downloadExport(deps: ExportEngineDeps, req: DownloadReques
     deps.log?.info(`Export ${job.exportId} saved to ${file}.`);
     if (!req.extract || extensionFor(job.mimeType) !== 'zip') return { file, extracted: [] };
     const dest = await uniquePath(req.folder, path.basename(file, '.zip'));
+    // The zip reader loads with the first zip, not at start-up.
+    const { extractZip } = await import('../../downloads/unzip');
     const extracted = await extractZip(file, dest, req.unzipLimits);
     await deps.store.update(job.id, { extractedFiles: extracted });
     return { file, extracted };

@@ -1,5 +1,4 @@
 import type { ParamTree } from '../../chargebee/catalog/types';
-import { getEndpoint } from '../../chargebee/catalog';
 import type { ChargebeeClientOptions } from '../../chargebee/client';
 import { ChargebeeClient } from '../../chargebee/client';
 import { ChargebeeError } from '../../chargebee/errors';
@@ -102,7 +101,7 @@ export function exportClient(options: Omit<ChargebeeClientOptions, 'retry'>): Ch
   return new ChargebeeClient({ ...options, retry: { maxAttempts: 1 } });
 }
 
-/** The trigger path of an export endpoint id, from the catalog. */
-export function catalogPath(kind: string): string {
-  return getEndpoint(kind).path;
+/** The trigger path of an export endpoint id, from the catalog (loaded on first use, not at start-up). */
+export async function catalogPath(kind: string): Promise<string> {
+  return (await import('../../chargebee/catalog')).getEndpoint(kind).path;
 }

@@ -38,8 +38,6 @@ export interface QuoteActionDeps {
   readonly registerCommand: RegisterCommand;
   /** Every question the actions ask goes through it. */
   readonly ui: UserInput;
-  /** Fires when the active site changes (for the console-link context key). */
-  readonly onDidChangeActiveSite?: vscode.Event<unknown>;
   /** The forms' "Edit quote" command; the detail view offers Edit only when set. */
   readonly editCommand?: CommandId;
   /** Epoch milliseconds; injectable for tests. */

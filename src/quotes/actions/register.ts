@@ -29,9 +29,6 @@ import type { QuoteActionDeps, QuoteSite } from './deps';
 import { buildConvertParams, commentProblem } from './inputs';
 import * as prompts from './prompts';
 
-/** Context key: the active site is a real Chargebee site, so "Open in Chargebee" makes sense. */
-export const HAS_CONSOLE_CONTEXT = 'chargebee.quotes.siteHasConsole';
-
 const ACTION_LABELS: Readonly<Record<QuoteAction, string>> = {
   accept: 'accept',
   decline: 'decline',
@@ -73,8 +70,6 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
     register(c.openConsole, async (arg) => runner.openConsole(arg)),
     register(c.showJson, async (arg) => runner.showJson(arg)),
   ];
-  if (deps.onDidChangeActiveSite) disposables.push(deps.onDidChangeActiveSite(() => void runner.updateContext()));
-  void runner.updateContext();
   return {
     panels: runner.panels,
     json: runner.json,
@@ -99,11 +94,6 @@ class QuoteActionRunner {
 
   private nowSeconds(): number {
     return Math.floor((this.deps.now?.() ?? Date.now()) / 1000);
-  }
-
-  async updateContext(): Promise<void> {
-    const site = await this.deps.activeSite().catch(() => undefined);
-    await vscode.commands.executeCommand('setContext', HAS_CONSOLE_CONTEXT, hasConsole(site?.siteName));
   }
 
   // ---- shared steps ----
