@@ -117,18 +117,25 @@ class MemorySecrets {
 
 type Activate = (context: unknown) => unknown;
 
-/** Loads src/extension.ts with `vscode` resolved to the stand-in; undone afterwards. */
-function loadActivate(): Activate {
+/**
+ * Loads src/extension.ts with `vscode` resolved to the stand-in. The stand-in stays in place until
+ * `restore()` (the suite's end): lazily loaded features import `vscode` on their first command.
+ */
+function loadActivate(): { activate: Activate; restore(): void } {
   const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
   const original = loader._load;
   loader._load = function (request, parent, isMain) {
     return request === 'vscode' ? fakeVscode : original.call(this, request, parent, isMain);
   };
+  const restore = (): void => {
+    loader._load = original;
+  };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../../src/extension') as { activate: Activate }).activate;
-  } finally {
-    loader._load = original;
+    return { activate: (require('../../src/extension') as { activate: Activate }).activate, restore };
+  } catch (err) {
+    restore();
+    throw err;
   }
 }
 
@@ -157,7 +164,9 @@ function reachable(root: unknown, forbidden: readonly object[]): string[] {
 }
 
 describe('activate() exports', () => {
-  const activate = loadActivate();
+  const loaded = loadActivate();
+  const activate = loaded.activate;
+  after(() => loaded.restore());
   const run = (mode: number): { exports: unknown; secrets: MemorySecrets; context: { subscriptions: { dispose(): unknown }[] } } => {
     const secrets = new MemorySecrets();
     void secrets.store('chargebee.apiKey.acme-test', 'test_secret_key');
