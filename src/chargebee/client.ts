@@ -100,13 +100,44 @@ interface AttemptResult<R> {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
 
-/** Replaces `{name}` placeholders with URL-encoded values; a missing value is a programming error. */
+/**
+ * Why `value` cannot be one path segment, or undefined when it can. `.` and `..` would walk the path
+ * (an id `..` made `GET /quotes/..` reach `GET /`), an empty one drops a level, and `/` or `\` would
+ * split it wherever a proxy decodes `%2F`. Chargebee ids never hold any of these.
+ */
+export function segmentProblem(value: string): string | undefined {
+  if (value === '') return 'it is empty';
+  if (value === '.' || value === '..') return `"${value}" is not an id`;
+  if (/[/\\]/.test(value)) return 'an id cannot contain "/" or "\\"';
+  return undefined;
+}
+
+function assertSegment(value: string, what: string): void {
+  const problem = segmentProblem(value);
+  if (problem !== undefined) throw new Error(`The ${what} ${JSON.stringify(value)} cannot be sent to Chargebee: ${problem}.`);
+}
+
+/** Replaces `{name}` placeholders with URL-encoded values; a missing or non-segment value is refused. */
 export function fillPath(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const value = values[name];
-    if (value === undefined || value === '') throw new Error(`Path parameter ${name} is missing for ${template}.`);
+    if (value === undefined) throw new Error(`Path parameter ${name} is missing for ${template}.`);
+    assertSegment(value, name.replace(/_/g, ' '));
     return encodeURIComponent(value);
   });
+}
+
+/** The same rule for paths built by hand (`/exports/${id}`): every segment, decoded, must be one. */
+function assertPath(path: string): void {
+  for (const raw of path.split('?')[0]?.split('/').slice(1) ?? []) {
+    let segment = raw;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      // A malformed escape is sent literally; it cannot walk the path.
+    }
+    assertSegment(segment, 'path segment');
+  }
 }
 
 function lowerCased(...sources: readonly Readonly<Record<string, string>>[]): Record<string, string> {
@@ -161,6 +192,7 @@ export class ChargebeeClient {
 
   /** One logical request, retried as the policy allows; resolves with the parsed JSON body. */
   async request<T>(req: RequestOptions): Promise<ChargebeeResponse<T>> {
+    assertPath(req.path);
     const params = req.params ?? {};
     const query = req.method === 'GET' ? toQueryString(params) : '';
     const url = `${this.baseUrl}${req.path}${query === '' ? '' : `?${query}`}`;
