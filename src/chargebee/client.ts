@@ -5,16 +5,17 @@
  * share it.
  */
 import { randomUUID } from 'node:crypto';
-import fetch from 'node-fetch';
-import type { Response } from 'node-fetch';
+import type { Readable } from 'node:stream';
+import fetch, { Response } from 'node-fetch';
 import { getEndpoint } from './catalog';
 import type { ParamTree } from './catalog/types';
+import { bodyFraming, checkedBody, DEFAULT_IDLE_TIMEOUT_MS, downloadRefused, downloadUrlProblem, isRedirectStatus, redirectTarget } from './download-body';
 import { abortedError, ChargebeeError, errorFromResponse, isRetryableStatus, networkError, timeoutError } from './errors';
 import { toFormBody, toQueryString } from './form-encoding';
 import { redactSecrets, redactUrl } from './redact';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep } from './retry';
 import type { RetryPolicy, Sleep } from './retry';
-import { isLoopbackHost, normaliseBaseUrl, siteLabel } from './site-url';
+import { normaliseBaseUrl, siteLabel } from './site-url';
 
 export interface ChargebeeLogger {
   debug(message: string): void;
@@ -34,6 +35,8 @@ export interface ChargebeeClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   readonly log?: ChargebeeLogger;
   readonly userAgent?: string;
+  /** A download body that sends no byte for this long fails; default 60 s. */
+  readonly downloadIdleTimeoutMs?: number;
   /** Injectable for tests, so backoff and Retry-After waits cost no real time. */
   readonly sleep?: Sleep;
   readonly now?: () => number;
@@ -82,9 +85,14 @@ export interface PageOptions {
 
 export interface DownloadOptions {
   readonly signal?: AbortSignal;
-  /** Until the response headers arrive; the body stream itself is not timed. */
+  /** Until the response headers arrive; the body is timed by `idleTimeoutMs` instead. */
   readonly timeoutMs?: number;
+  /** The body fails after this long without a byte; default the client's `downloadIdleTimeoutMs`. */
+  readonly idleTimeoutMs?: number;
 }
+
+/** One hop of a download: a redirect's next URL, or the final answer. */
+type Hop = { readonly next: string } | { readonly res: Response };
 
 interface ListBody<T> {
   readonly list?: T[];
@@ -152,6 +160,14 @@ function lowerCased(...sources: readonly Readonly<Record<string, string>>[]): Re
   return out;
 }
 
+/** `res` with its body held to its framing and the idle limit; the same status and headers. */
+function checkedResponse(res: Response, idleTimeoutMs: number): Response {
+  const framing = bodyFraming(res.headers);
+  if (res.body === null) return res;
+  // node-fetch's body is a Node Readable (a PassThrough); its typings say only NodeJS.ReadableStream.
+  return new Response(checkedBody(res.body as Readable, { ...framing, idleTimeoutMs }), { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
 /** A function, not an inline check, because TypeScript's narrowing would not survive the awaits between uses. */
 function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
@@ -166,6 +182,7 @@ export class ChargebeeClient {
   private readonly apiKey: string;
   private readonly siteHeaders: Readonly<Record<string, string>>;
   private readonly timeoutMs: number;
+  private readonly downloadIdleTimeoutMs: number;
   private readonly policy: RetryPolicy;
   private readonly log?: ChargebeeLogger;
   private readonly userAgent: string;
@@ -182,6 +199,7 @@ export class ChargebeeClient {
     this.authorization = `Basic ${Buffer.from(`${options.apiKey}:`).toString('base64')}`;
     this.siteHeaders = options.headers ?? {};
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.downloadIdleTimeoutMs = options.downloadIdleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
     this.policy = { ...DEFAULT_RETRY, ...options.retry };
     this.log = options.log;
     this.userAgent = options.userAgent ?? 'chargebee-vscode';
@@ -263,23 +281,34 @@ export class ChargebeeClient {
 
   /**
    * Streams a download link (export file, quote PDF). Presigned links carry their own credential, so
-   * the API key is sent only to the site's own origin. Throws a ChargebeeError for non-2xx answers.
+   * the API key is sent only to the site's own origin, hop by hop. Redirects are followed here, each
+   * hop held to the first URL's https rule. The body fails (so no file is kept) when it ends short of
+   * its Content-Length, breaks off, or stays idle; see download-body.ts. Throws a ChargebeeError for
+   * non-2xx answers and refused links.
    */
   async download(url: string, options: DownloadOptions = {}): Promise<Response> {
-    const target = new URL(url);
-    if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopbackHost(target.hostname))) {
-      throw new Error('Refusing to download over plain http from a host that is not this machine.');
-    }
-    const sameOrigin = target.origin === this.origin;
-    const headers: Record<string, string> = { 'user-agent': this.userAgent };
-    if (sameOrigin) headers.authorization = this.authorization;
-    const label = `GET ${redactUrl(url)}`;
-    return this.withRetries(label, options.signal, async () =>
-      this.fetchWithTimeout(url, { method: 'GET', headers }, options.signal, options.timeoutMs ?? this.timeoutMs, async (res) => {
-        if (!res.ok) throw await this.downloadError(res, sameOrigin);
-        return { status: res.status, value: res };
-      }, true),
-    );
+    const problem = downloadUrlProblem(url);
+    if (problem !== undefined) throw downloadRefused(problem);
+    const idleTimeoutMs = options.idleTimeoutMs ?? this.downloadIdleTimeoutMs;
+    return this.withRetries(`GET ${redactUrl(url)}`, options.signal, async () => {
+      let current = url;
+      for (let hops = 0; ; hops++) {
+        const hop = current;
+        const sameOrigin = new URL(hop).origin === this.origin;
+        const headers: Record<string, string> = { 'user-agent': this.userAgent };
+        if (sameOrigin) headers.authorization = this.authorization;
+        const step = await this.fetchWithTimeout<Hop>(hop, { method: 'GET', headers }, options.signal, options.timeoutMs ?? this.timeoutMs, async (res) => {
+          if (isRedirectStatus(res.status)) {
+            res.body?.resume();
+            return { status: res.status, value: { next: redirectTarget(hop, res.headers.get('location'), hops) } };
+          }
+          if (!res.ok) throw await this.downloadError(res, sameOrigin);
+          return { status: res.status, value: { res: checkedResponse(res, idleTimeoutMs) } };
+        }, true);
+        if ('res' in step.value) return { status: step.status, value: step.value.res };
+        current = step.value.next;
+      }
+    });
   }
 
   private async downloadError(res: Response, sameOrigin: boolean): Promise<ChargebeeError> {
@@ -337,7 +366,7 @@ export class ChargebeeClient {
     const detach = (): void => signal?.removeEventListener('abort', onAbort);
     let streamingBody = false;
     try {
-      const res = await fetch(url, { ...init, signal: controller.signal, redirect: streaming ? 'follow' : 'manual' });
+      const res = await fetch(url, { ...init, signal: controller.signal, redirect: 'manual' });
       if (streaming) clearTimeout(timer);
       const result = await handle(res);
       if (streaming && res.body !== null) {
