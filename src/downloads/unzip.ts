@@ -84,7 +84,6 @@ function checkedName(entry: yauzl.Entry): string {
 
 // CON, NUL.txt, com1.csv, LPT9.x: Windows opens the device whatever the extension; ¹²³ count as digits there.
 const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3]|CONIN\$|CONOUT\$)$/i;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
 const CONTROL = /[\u0000-\u001f\u007f]/;
 // Not allowed in Windows names; `:` also names an alternate data stream (`a.csv:x`).
 const WINDOWS_RESERVED = /[<>:"|?*]/;
