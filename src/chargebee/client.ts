@@ -12,7 +12,7 @@ import type { ParamTree } from './catalog/types';
 import { bodyFraming, checkedBody, DEFAULT_IDLE_TIMEOUT_MS, downloadRefused, downloadUrlProblem, isRedirectStatus, redirectTarget } from './download-body';
 import { abortedError, ChargebeeError, errorFromResponse, isRetryableStatus, networkError, timeoutError } from './errors';
 import { toFormBody, toQueryString } from './form-encoding';
-import { redactSecrets, redactUrl } from './redact';
+import { redactSecrets, redactUrl, rememberSecret } from './redact';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep } from './retry';
 import type { RetryPolicy, Sleep } from './retry';
 import { normaliseBaseUrl, siteLabel } from './site-url';
@@ -196,6 +196,8 @@ export class ChargebeeClient {
     this.origin = new URL(this.baseUrl).origin;
     this.site = siteLabel(this.baseUrl);
     this.apiKey = options.apiKey;
+    // From now on every redacted text masks this key, whoever prints it.
+    rememberSecret(options.apiKey);
     this.authorization = `Basic ${Buffer.from(`${options.apiKey}:`).toString('base64')}`;
     this.siteHeaders = options.headers ?? {};
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
