@@ -88,17 +88,20 @@ export interface CheckedBodyOptions extends BodyFraming {
  */
 export function checkedBody(source: Readable, options: CheckedBodyOptions): Readable {
   const expected = options.expectedBytes;
+  const idleMs = options.idleTimeoutMs;
   let bytes = 0;
+  // One timer per idle period, not one per chunk: each chunk only stamps the time (1 GiB is ~16,000 chunks).
+  let lastDataAt = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const of = (): string => (expected === undefined ? `${bytes} bytes` : `${bytes} of ${expected} bytes`);
   const body = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
       bytes += chunk.length;
+      lastDataAt = Date.now();
       if (expected !== undefined && bytes > expected) {
         done(new DownloadError(`The download sent more bytes than it announced (${of()}); not saved.`));
         return;
       }
-      arm();
       done(null, chunk);
     },
     flush(done: TransformCallback) {
@@ -116,20 +119,23 @@ export function checkedBody(source: Readable, options: CheckedBodyOptions): Read
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   }
-  function arm(): void {
-    disarm();
-    timer = setTimeout(() => {
-      // A full buffer means the reader (the disk) is behind, not the server: wait on.
-      if (body.readableLength >= body.readableHighWaterMark || source.isPaused()) return arm();
-      body.destroy(new DownloadError(`The download stalled: no data for ${Math.round(options.idleTimeoutMs / 1000)} s, after ${of()}; not saved.`));
-    }, options.idleTimeoutMs);
+  function arm(delay: number): void {
+    timer = setTimeout(check, delay);
     // A stalled download must not keep a closing extension host (or a test run) alive.
     timer.unref();
+  }
+  function check(): void {
+    const quiet = Date.now() - lastDataAt;
+    // A full buffer means the reader (the disk) is behind, not the server: wait on.
+    const readerBehind = body.readableLength >= body.readableHighWaterMark || source.isPaused();
+    if (readerBehind) lastDataAt = Date.now();
+    if (readerBehind || quiet < idleMs) return arm(readerBehind ? idleMs : idleMs - quiet);
+    body.destroy(new DownloadError(`The download stalled: no data for ${Math.round(idleMs / 1000)} s, after ${of()}; not saved.`));
   }
   source.once('error', (err: Error) => {
     body.destroy(err.name === 'AbortError' ? err : new DownloadError(`The download was cut off after ${of()}; not saved.`, { cause: err }));
   });
-  arm();
+  arm(idleMs);
   source.pipe(body);
   return body;
 }

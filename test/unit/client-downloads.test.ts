@@ -145,6 +145,34 @@ describe('ChargebeeClient downloads: complete or nothing', () => {
     assert.equal(await save(client(300)), 6);
   });
 
+  it('arms one idle timer per idle period, not one per chunk', async () => {
+    const chunks = 2000;
+    server.script((s) => {
+      s.write(head('200 OK', { 'content-length': String(chunks * 1024) }));
+      let sent = 0;
+      const more = (): void => {
+        while (sent < chunks) {
+          sent++;
+          if (!s.write(Buffer.alloc(1024, 7))) return void s.once('drain', more);
+        }
+        s.end();
+      };
+      more();
+    });
+    const real = globalThis.setTimeout;
+    let arms = 0;
+    globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      arms++;
+      return real(...args);
+    }) as typeof setTimeout;
+    try {
+      assert.equal(await save(client(10_000)), chunks * 1024);
+    } finally {
+      globalThis.setTimeout = real;
+    }
+    assert.ok(arms < 20, `${arms} timers armed for ${chunks} chunks`);
+  });
+
   it('never shows the presigned query in a body error', async () => {
     server.script((s) => s.end(`${head('200 OK', { 'content-length': '10' })}0123`));
     const err = await save(client()).then(() => undefined, (e: unknown) => e);
