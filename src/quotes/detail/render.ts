@@ -140,10 +140,10 @@ interface Column {
 function tableSection(id: string, title: string, columns: readonly Column[], rows: readonly string[]): string {
   const head = columns.map((c) => `<th scope="col"${c.num ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('');
   return `<section aria-labelledby="h-${id}"><h2 id="h-${id}">${esc(title)}</h2>
-<table><thead><tr>${head}</tr></thead>
+<div class="table-scroll" tabindex="0" role="group" aria-labelledby="h-${id}"><table><thead><tr>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}
-</tbody></table></section>`;
+</tbody></table></div></section>`;
 }
 
 const AMOUNT: Column = { label: 'Amount', num: true };
@@ -258,6 +258,8 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 dt { color: var(--vscode-descriptionForeground); } dd { margin: 0; }
 dl.totals dd { font-variant-numeric: tabular-nums; }
 table { border-collapse: collapse; width: 100%; }
+.table-scroll { overflow-x: auto; }
+.table-scroll:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
 tbody th { font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
