@@ -19,10 +19,16 @@ const MIN_SECRET_LENGTH = 4;
  */
 const knownSecrets = new Set<string>();
 
-/** Registers a secret (an API key in use) to be masked in every later `redactSecrets`. */
+const MIN_REMEMBERED_LENGTH = 12;
+
+/**
+ * Registers a secret (an API key in use) to be masked in every later `redactSecrets`. Real keys are
+ * 30-odd characters; a shorter string (a test's placeholder key) would mask ordinary words everywhere.
+ */
 export function rememberSecret(secret: string | undefined): void {
-  if (secret !== undefined && secret.length >= MIN_SECRET_LENGTH) knownSecrets.add(secret);
+  if (secret !== undefined && secret.length >= MIN_REMEMBERED_LENGTH) knownSecrets.add(secret);
 }
+
 
 // Chargebee key shapes (`test_…`, `live_…`, also inside `cb_live_…`); a backstop for keys never registered.
 const KEY_PATTERN = /(?<![A-Za-z0-9])(test|live)_(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{8,}/g;
