@@ -4,17 +4,18 @@
  */
 import * as vscode from 'vscode';
 import type { ChargebeeLogger } from './chargebee/client';
-import { redactSecrets } from './chargebee/redact';
+import { redactingLog, redactSecrets, userMessage } from './chargebee/redact';
 
 export const LOG_CHANNEL_NAME = 'Chargebee';
 
+/** The channel behind a redacting wrapper: every line written to it, by any part of the extension, is masked. */
 export function createLog(): vscode.LogOutputChannel {
-  return vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  return redactingLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }));
 }
 
-/** The client already redacts; this second pass guards messages built elsewhere (errors with bodies). */
+/** The client's lines with their site prefix; the channel itself redacts them. */
 export function clientLogger(log: vscode.LogOutputChannel, prefix: string): ChargebeeLogger {
-  const line = (message: string): string => `[${prefix}] ${redactSecrets(message)}`;
+  const line = (message: string): string => `[${prefix}] ${message}`;
   return {
     debug: (m) => log.debug(line(m)),
     info: (m) => log.info(line(m)),
@@ -23,9 +24,7 @@ export function clientLogger(log: vscode.LogOutputChannel, prefix: string): Char
   };
 }
 
-/** An error's message for a person, and the same with its stack for the log. */
+/** An error's message for a person (a toast), and the same with its stack for the log; both redacted. */
 export function errorText(err: unknown): { readonly message: string; readonly detail: string } {
-  if (err instanceof Error) return { message: err.message, detail: redactSecrets(err.stack ?? err.message) };
-  const text = String(err);
-  return { message: text, detail: redactSecrets(text) };
+  return { message: userMessage(err), detail: redactSecrets(err instanceof Error ? (err.stack ?? err.message) : String(err)) };
 }

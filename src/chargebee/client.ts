@@ -5,18 +5,21 @@
  * share it.
  */
 import { randomUUID } from 'node:crypto';
-import type { default as NodeFetch, Response } from 'node-fetch';
+import type * as NodeFetchModule from 'node-fetch';
+import type { Response } from 'node-fetch';
+import type { Readable } from 'node:stream';
 import type { ParamTree } from './catalog/types';
+import { bodyFraming, checkedBody, DEFAULT_IDLE_TIMEOUT_MS, downloadRefused, downloadUrlProblem, isRedirectStatus, redirectTarget } from './download-body';
 import { abortedError, ChargebeeError, errorFromResponse, isRetryableStatus, networkError, timeoutError } from './errors';
 import { toFormBody, toQueryString } from './form-encoding';
-import { redactSecrets, redactUrl } from './redact';
+import { redactSecrets, redactUrl, rememberSecret } from './redact';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep } from './retry';
 import type { RetryPolicy, Sleep } from './retry';
-import { isLoopbackHost, normaliseBaseUrl, siteLabel } from './site-url';
+import { normaliseBaseUrl, siteLabel } from './site-url';
 
 /** node-fetch loads with the first request rather than with the extension (it is a third of start-up). */
-let nodeFetch: Promise<typeof NodeFetch> | undefined;
-const loadFetch = (): Promise<typeof NodeFetch> => (nodeFetch ??= import('node-fetch').then((m) => m.default));
+let nodeFetch: Promise<typeof NodeFetchModule> | undefined;
+const loadFetch = (): Promise<typeof NodeFetchModule> => (nodeFetch ??= import('node-fetch'));
 
 export interface ChargebeeLogger {
   debug(message: string): void;
@@ -36,6 +39,8 @@ export interface ChargebeeClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   readonly log?: ChargebeeLogger;
   readonly userAgent?: string;
+  /** A download body that sends no byte for this long fails; default 60 s. */
+  readonly downloadIdleTimeoutMs?: number;
   /** Injectable for tests, so backoff and Retry-After waits cost no real time. */
   readonly sleep?: Sleep;
   readonly now?: () => number;
@@ -84,9 +89,14 @@ export interface PageOptions {
 
 export interface DownloadOptions {
   readonly signal?: AbortSignal;
-  /** Until the response headers arrive; the body stream itself is not timed. */
+  /** Until the response headers arrive; the body is timed by `idleTimeoutMs` instead. */
   readonly timeoutMs?: number;
+  /** The body fails after this long without a byte; default the client's `downloadIdleTimeoutMs`. */
+  readonly idleTimeoutMs?: number;
 }
+
+/** One hop of a download: a redirect's next URL, or the final answer. */
+type Hop = { readonly next: string } | { readonly res: Response };
 
 interface ListBody<T> {
   readonly list?: T[];
@@ -102,13 +112,44 @@ interface AttemptResult<R> {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
 
-/** Replaces `{name}` placeholders with URL-encoded values; a missing value is a programming error. */
+/**
+ * Why `value` cannot be one path segment, or undefined when it can. `.` and `..` would walk the path
+ * (an id `..` made `GET /quotes/..` reach `GET /`), an empty one drops a level, and `/` or `\` would
+ * split it wherever a proxy decodes `%2F`. Chargebee ids never hold any of these.
+ */
+export function segmentProblem(value: string): string | undefined {
+  if (value === '') return 'it is empty';
+  if (value === '.' || value === '..') return `"${value}" is not an id`;
+  if (/[/\\]/.test(value)) return 'an id cannot contain "/" or "\\"';
+  return undefined;
+}
+
+function assertSegment(value: string, what: string): void {
+  const problem = segmentProblem(value);
+  if (problem !== undefined) throw new Error(`The ${what} ${JSON.stringify(value)} cannot be sent to Chargebee: ${problem}.`);
+}
+
+/** Replaces `{name}` placeholders with URL-encoded values; a missing or non-segment value is refused. */
 export function fillPath(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const value = values[name];
-    if (value === undefined || value === '') throw new Error(`Path parameter ${name} is missing for ${template}.`);
+    if (value === undefined) throw new Error(`Path parameter ${name} is missing for ${template}.`);
+    assertSegment(value, name.replace(/_/g, ' '));
     return encodeURIComponent(value);
   });
+}
+
+/** The same rule for paths built by hand (`/exports/${id}`): every segment, decoded, must be one. */
+function assertPath(path: string): void {
+  for (const raw of path.split('?')[0]?.split('/').slice(1) ?? []) {
+    let segment = raw;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      // A malformed escape is sent literally; it cannot walk the path.
+    }
+    assertSegment(segment, 'path segment');
+  }
 }
 
 function lowerCased(...sources: readonly Readonly<Record<string, string>>[]): Record<string, string> {
@@ -121,6 +162,15 @@ function lowerCased(...sources: readonly Readonly<Record<string, string>>[]): Re
     }
   }
   return out;
+}
+
+/** `res` with its body held to its framing and the idle limit; the same status and headers. */
+async function checkedResponse(res: Response, idleTimeoutMs: number): Promise<Response> {
+  const framing = bodyFraming(res.headers);
+  if (res.body === null) return res;
+  const { Response: NodeResponse } = await loadFetch();
+  // node-fetch's body is a Node Readable (a PassThrough); its typings say only NodeJS.ReadableStream.
+  return new NodeResponse(checkedBody(res.body as Readable, { ...framing, idleTimeoutMs }), { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 /** A function, not an inline check, because TypeScript's narrowing would not survive the awaits between uses. */
@@ -137,6 +187,7 @@ export class ChargebeeClient {
   private readonly apiKey: string;
   private readonly siteHeaders: Readonly<Record<string, string>>;
   private readonly timeoutMs: number;
+  private readonly downloadIdleTimeoutMs: number;
   private readonly policy: RetryPolicy;
   private readonly log?: ChargebeeLogger;
   private readonly userAgent: string;
@@ -150,9 +201,12 @@ export class ChargebeeClient {
     this.origin = new URL(this.baseUrl).origin;
     this.site = siteLabel(this.baseUrl);
     this.apiKey = options.apiKey;
+    // From now on every redacted text masks this key, whoever prints it.
+    rememberSecret(options.apiKey);
     this.authorization = `Basic ${Buffer.from(`${options.apiKey}:`).toString('base64')}`;
     this.siteHeaders = options.headers ?? {};
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.downloadIdleTimeoutMs = options.downloadIdleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
     this.policy = { ...DEFAULT_RETRY, ...options.retry };
     this.log = options.log;
     this.userAgent = options.userAgent ?? 'chargebee-vscode';
@@ -163,6 +217,7 @@ export class ChargebeeClient {
 
   /** One logical request, retried as the policy allows; resolves with the parsed JSON body. */
   async request<T>(req: RequestOptions): Promise<ChargebeeResponse<T>> {
+    assertPath(req.path);
     const params = req.params ?? {};
     const query = req.method === 'GET' ? toQueryString(params) : '';
     const url = `${this.baseUrl}${req.path}${query === '' ? '' : `?${query}`}`;
@@ -235,23 +290,34 @@ export class ChargebeeClient {
 
   /**
    * Streams a download link (export file, quote PDF). Presigned links carry their own credential, so
-   * the API key is sent only to the site's own origin. Throws a ChargebeeError for non-2xx answers.
+   * the API key is sent only to the site's own origin, hop by hop. Redirects are followed here, each
+   * hop held to the first URL's https rule. The body fails (so no file is kept) when it ends short of
+   * its Content-Length, breaks off, or stays idle; see download-body.ts. Throws a ChargebeeError for
+   * non-2xx answers and refused links.
    */
   async download(url: string, options: DownloadOptions = {}): Promise<Response> {
-    const target = new URL(url);
-    if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopbackHost(target.hostname))) {
-      throw new Error('Refusing to download over plain http from a host that is not this machine.');
-    }
-    const sameOrigin = target.origin === this.origin;
-    const headers: Record<string, string> = { 'user-agent': this.userAgent };
-    if (sameOrigin) headers.authorization = this.authorization;
-    const label = `GET ${redactUrl(url)}`;
-    return this.withRetries(label, options.signal, async () =>
-      this.fetchWithTimeout(url, { method: 'GET', headers }, options.signal, options.timeoutMs ?? this.timeoutMs, async (res) => {
-        if (!res.ok) throw await this.downloadError(res, sameOrigin);
-        return { status: res.status, value: res };
-      }, true),
-    );
+    const problem = downloadUrlProblem(url);
+    if (problem !== undefined) throw downloadRefused(problem);
+    const idleTimeoutMs = options.idleTimeoutMs ?? this.downloadIdleTimeoutMs;
+    return this.withRetries(`GET ${redactUrl(url)}`, options.signal, async () => {
+      let current = url;
+      for (let hops = 0; ; hops++) {
+        const hop = current;
+        const sameOrigin = new URL(hop).origin === this.origin;
+        const headers: Record<string, string> = { 'user-agent': this.userAgent };
+        if (sameOrigin) headers.authorization = this.authorization;
+        const step = await this.fetchWithTimeout<Hop>(hop, { method: 'GET', headers }, options.signal, options.timeoutMs ?? this.timeoutMs, async (res) => {
+          if (isRedirectStatus(res.status)) {
+            res.body?.resume();
+            return { status: res.status, value: { next: redirectTarget(hop, res.headers.get('location'), hops) } };
+          }
+          if (!res.ok) throw await this.downloadError(res, sameOrigin);
+          return { status: res.status, value: { res: await checkedResponse(res, idleTimeoutMs) } };
+        }, true);
+        if ('res' in step.value) return { status: step.status, value: step.value.res };
+        current = step.value.next;
+      }
+    });
   }
 
   private async downloadError(res: Response, sameOrigin: boolean): Promise<ChargebeeError> {
@@ -309,8 +375,8 @@ export class ChargebeeClient {
     const detach = (): void => signal?.removeEventListener('abort', onAbort);
     let streamingBody = false;
     try {
-      const fetch = await loadFetch();
-      const res = await fetch(url, { ...init, signal: controller.signal, redirect: streaming ? 'follow' : 'manual' });
+      const { default: fetch } = await loadFetch();
+      const res = await fetch(url, { ...init, signal: controller.signal, redirect: 'manual' });
       if (streaming) clearTimeout(timer);
       const result = await handle(res);
       if (streaming && res.body !== null) {

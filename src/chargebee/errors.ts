@@ -5,6 +5,7 @@
  */
 import { labelOf } from './catalog/builders';
 import type { FilterOperator } from './catalog/types';
+import { redactSecrets } from './redact';
 
 export type ChargebeeErrorKind = 'api' | 'non_json' | 'timeout' | 'network' | 'aborted';
 
@@ -35,13 +36,14 @@ export class ChargebeeError extends Error {
   readonly retryAfterMs?: number;
 
   constructor(init: ChargebeeErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Redacted here, once for every place an error is shown: API messages echo what was sent.
+    super(redactSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
     this.httpStatus = init.httpStatus;
     this.apiErrorCode = init.apiErrorCode;
     this.type = init.type;
     this.param = init.param;
-    this.apiMessage = init.apiMessage;
+    this.apiMessage = init.apiMessage === undefined ? undefined : redactSecrets(init.apiMessage);
     this.retryable = init.retryable;
     this.retryAfterMs = init.retryAfterMs;
   }

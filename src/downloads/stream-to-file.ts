@@ -16,6 +16,16 @@ export interface StreamToFileOptions {
   readonly maxBytes?: number;
   /** The first chunk, then at most every PROGRESS_INTERVAL_MS, then the final count. */
   readonly onProgress?: (progress: StreamProgress) => void;
+  /**
+   * Checks the complete temporary file before it takes the real name (a PDF's header, say); a throw
+   * drops it, so a wrong answer never replaces a good older file.
+   */
+  readonly validate?: (tempFile: string, bytes: number) => Promise<void>;
+}
+
+/** The body passed `maxBytes`; the socket was stopped there and no file kept. */
+export class DownloadTooLargeError extends Error {
+  override readonly name = 'DownloadTooLargeError';
 }
 
 /** A ceiling on any one download, so a wrong link can't fill the disk. */
@@ -51,7 +61,7 @@ export async function streamToFile(body: AsyncIterable<Uint8Array | string>, tar
   const count = (chunk: Uint8Array | string): void => {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
     if (bytes > max) {
-      source.destroy(new Error(`The download is larger than the ${Math.round(max / 1024 ** 2)} MB limit.`));
+      source.destroy(new DownloadTooLargeError(`The download is larger than the ${Math.round(max / 1024 ** 2)} MB limit.`));
       return;
     }
     if (!report) return;
@@ -68,6 +78,7 @@ export async function streamToFile(body: AsyncIterable<Uint8Array | string>, tar
     source.on('data', count);
     await done;
     if (report && reported !== bytes) report({ bytes, totalBytes: options.totalBytes });
+    await options.validate?.(temp, bytes);
     await rename(temp, target);
     return bytes;
   } catch (err) {

@@ -29,15 +29,22 @@ const S_IFLNK = 0o120000;
 /**
  * Extracts `zipPath` into a new directory `dest` and returns the extracted files' absolute paths.
  * Refuses, as a whole, archives with entries that would land outside `dest` (absolute paths, `..`,
- * backslashes, drive letters), symlinks, encrypted entries, too many entries, or too many bytes. Sizes
+ * backslashes, drive letters), names Windows would turn into something else (see `segmentProblem`),
+ * symlinks, encrypted entries, too many entries, or too many bytes. Sizes
  * are checked twice: the header's claim up front, and the bytes actually inflated while streaming, since
  * a header can lie. Everything goes to a staging directory renamed to `dest` at the end, so a refused
  * or broken archive leaves nothing behind.
  */
 export async function extractZip(zipPath: string, dest: string, limits: UnzipLimits = DEFAULT_UNZIP_LIMITS): Promise<string[]> {
   const staging = `${dest}.${randomBytes(4).toString('hex')}.part`;
-  await mkdir(staging, { recursive: false });
+  // Opened first: a corrupt archive fails here, before a staging folder exists to be left behind.
   const zip = await openZip(zipPath);
+  try {
+    await mkdir(staging, { recursive: false });
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
   try {
     if (zip.entryCount > limits.maxEntries) throw new UnsafeZipError(`The archive has ${zip.entryCount} entries; at most ${limits.maxEntries} are extracted.`);
     const relative: string[] = [];
@@ -75,13 +82,40 @@ function checkedName(entry: yauzl.Entry): string {
   return entry.fileName;
 }
 
+// CON, NUL.txt, com1.csv, LPT9.x: Windows opens the device whatever the extension; ¹²³ count as digits there.
+const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3]|CONIN\$|CONOUT\$)$/i;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// Not allowed in Windows names; `:` also names an alternate data stream (`a.csv:x`).
+const WINDOWS_RESERVED = /[<>:"|?*]/;
+
+/**
+ * Why one path segment is unsafe on some OS the extension runs on, or undefined. The extension runs
+ * on Windows too, where a device name opens the device, `a.csv:x` writes a hidden stream of `a.csv`,
+ * and a trailing dot or space is dropped (so `a.csv.` overwrites `a.csv`).
+ */
+export function segmentProblem(segment: string): string | undefined {
+  if (CONTROL.test(segment)) return 'a control character in its name';
+  if (segment.includes(':')) return 'a ":" in its name (a drive or an alternate data stream on Windows)';
+  if (WINDOWS_RESERVED.test(segment)) return 'a character Windows does not allow in names';
+  if (/[. ]$/.test(segment)) return 'a name ending in a dot or space';
+  if (WINDOWS_DEVICE.test(segment.split('.')[0]?.trimEnd() ?? '')) return 'a Windows device name';
+  return undefined;
+}
+
 /** Why an entry is refused, or undefined when it is a plain relative file or folder. */
 export function entryProblem(entry: Pick<yauzl.Entry, 'fileName' | 'externalFileAttributes' | 'isEncrypted'>): string | undefined {
   const name = entry.fileName;
   if (name === '' || name.includes('\0')) return 'an empty or invalid name';
   if (name.includes('\\')) return 'a backslash in its name';
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'an absolute path';
-  if (name.split('/').some((part) => part === '..')) return 'a ".." segment';
+  const parts = name.split('/');
+  if (parts.some((part) => part === '..')) return 'a ".." segment';
+  // A folder entry ends in "/", which leaves one empty last part; `.` and empty inner parts are harmless.
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    const problem = segmentProblem(part);
+    if (problem) return problem;
+  }
   if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) return 'a symbolic link';
   return entry.isEncrypted() ? 'encryption' : undefined;
 }

@@ -5,11 +5,12 @@
 import * as vscode from 'vscode';
 import { runCommand, type RegisterCommand } from '../commands/register';
 import { openDownloadedFiles, revealDownloadedFile } from '../downloads/open';
-import { downloadFolder, downloadWithProgress, filesOf } from '../downloads/progress';
+import { downloadFolder, filesOf, withDownloadProgress } from '../downloads/progress';
 import { EXPORT_JOB_COMMANDS, type CommandIdOf } from '../commands/ids';
 import type { Clock } from './jobs/clock';
 import { systemClock } from './jobs/clock';
 import type { DownloadResult } from './jobs/download-job';
+import { downloadExport } from './jobs/download-job';
 import type { ExportApi } from './jobs/export-api';
 import { catalogPath } from './jobs/export-api';
 import type { ExportJob } from './jobs/job';
@@ -207,7 +208,9 @@ class JobActions {
     const running = this.downloading.get(job.id);
     if (running) return running;
     const folder = downloadFolder(fileSettings().downloadFolder, this.options.globalStorageUri);
-    const task = downloadWithProgress(this.deps, job, folder).finally(() => this.downloading.delete(job.id));
+    const task = withDownloadProgress(`Downloading the ${kindLabel(job.kind)} export`, (signal, onProgress) =>
+      downloadExport(this.deps, { jobId: job.id, folder, extract: true, signal, onProgress }),
+    ).finally(() => this.downloading.delete(job.id));
     this.downloading.set(job.id, task);
     return task;
   }

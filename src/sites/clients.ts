@@ -17,6 +17,8 @@ export interface SiteClientsOptions {
   readonly headers: RequestHeaderStore;
   /** Read at every build, so a settings change applies to the next client. */
   readonly timeoutMs: () => number;
+  /** How long a download body may send nothing; read at every build too. */
+  readonly downloadIdleTimeoutMs?: () => number;
   readonly logFor: (site: SiteRecord) => ChargebeeLogger;
 }
 
@@ -107,6 +109,7 @@ export class SiteClients {
       apiKey,
       headers: this.headersFor(site.id),
       timeoutMs: this.options.timeoutMs(),
+      downloadIdleTimeoutMs: this.options.downloadIdleTimeoutMs?.(),
       log: this.options.logFor(site),
     };
     const client = new ChargebeeClient(common);

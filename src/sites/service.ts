@@ -45,6 +45,7 @@ export interface SitesOptions {
 }
 
 const TIMEOUT_SETTING = 'chargebee.requestTimeoutSeconds';
+const DOWNLOAD_IDLE_SETTING = 'chargebee.downloads.idleTimeoutSeconds';
 
 export class Sites implements vscode.Disposable {
   readonly store: SiteStore;
@@ -64,6 +65,7 @@ export class Sites implements vscode.Disposable {
       store: this.store,
       headers: options.headers,
       timeoutMs: () => Math.max(1, vscode.workspace.getConfiguration().get<number>(TIMEOUT_SETTING, 30)) * 1000,
+      downloadIdleTimeoutMs: () => Math.max(1, vscode.workspace.getConfiguration().get<number>(DOWNLOAD_IDLE_SETTING, 60)) * 1000,
       logFor: (site) => clientLogger(options.log, site.id),
     });
     this.statusBar = new SiteStatusBar(options.switchCommand);
@@ -74,7 +76,7 @@ export class Sites implements vscode.Disposable {
       this.changed,
       { dispose: () => storeSub.dispose() },
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(TIMEOUT_SETTING)) this.clients.invalidate();
+        if (e.affectsConfiguration(TIMEOUT_SETTING) || e.affectsConfiguration(DOWNLOAD_IDLE_SETTING)) this.clients.invalidate();
       }),
     );
   }

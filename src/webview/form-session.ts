@@ -2,6 +2,7 @@
  * The host side of one form, without `vscode`: it answers the webview's messages through a
  * FormController and posts replies. FormPanel wires it to a real WebviewPanel; tests drive it directly.
  */
+import { userMessage } from '../chargebee/redact';
 import type { ConvertContext } from '../forms/convert';
 import { emptyValues } from '../forms/values';
 import type { FieldError, FormValues } from '../forms/values';
@@ -206,6 +207,7 @@ function paramOf(err: unknown): string | undefined {
   return typeof param === 'string' && param !== '' ? param : undefined;
 }
 
+/** What the form's error list shows: redacted, as every user-visible text is. */
 function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return userMessage(err);
 }

@@ -38,6 +38,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string, options:
     `script-src 'nonce-${nonce}'`,
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
+    // Neither falls back to default-src, so both are closed explicitly: no form posts anywhere, no <base> rebases URLs.
+    "form-action 'none'",
+    "base-uri 'none'",
   ].join('; ');
 }
 

@@ -199,12 +199,12 @@ describe('ChargebeeClient (scripted server)', () => {
   });
 
   it('calls catalog endpoints by id with their method and encoded path params', async () => {
-    server.script(json(200, { quote: { id: 'Q 1/2' } }));
-    await client().call('quotes.retrieve', { pathParams: { quote_id: 'Q 1/2' } });
+    server.script(json(200, { quote: { id: 'Q 1+2' } }));
+    await client().call('quotes.retrieve', { pathParams: { quote_id: 'Q 1+2' } });
     await client().call('quotes.extend_expiry_date', { pathParams: { quote_id: 'Q-7' }, params: { valid_till: 1800000000 } });
     assert.deepEqual(
       server.received.map((r) => `${r.method} ${r.url} ${r.body}`),
-      ['GET /api/v2/quotes/Q%201%2F2 ', 'POST /api/v2/quotes/Q-7/extend_expiry_date valid_till=1800000000'],
+      ['GET /api/v2/quotes/Q%201%2B2 ', 'POST /api/v2/quotes/Q-7/extend_expiry_date valid_till=1800000000'],
     );
     await assert.rejects(client().call('quotes.retrieve'), /quote_id is missing/);
     await assert.rejects(client().call('quotes.no_such_endpoint'), /Unknown Chargebee endpoint/);

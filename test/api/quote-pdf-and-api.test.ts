@@ -7,7 +7,7 @@ import * as api from '../../src/quotes/actions/api';
 import { buildConvertParams, parseExpiryDate } from '../../src/quotes/actions/inputs';
 import type { QuoteObject } from '../../src/quotes/detail/quote-model';
 import { quoteOf } from '../../src/quotes/detail/quote-model';
-import { downloadQuotePdf, fetchPdfBytes, isPdf, quotePdfFileName } from '../../src/quotes/pdf';
+import { downloadQuotePdf, isPdf, quotePdfFileName, savePdf } from '../../src/quotes/pdf';
 import { BROWSER_DOWNLOAD, openQuotePdf, type PdfOpenHost } from '../../src/quotes/pdf-open';
 import { isActionAllowed } from '../../src/quotes/state-rules';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
@@ -149,6 +149,7 @@ describe('quote actions against the sandbox', () => {
   });
 
   it('refuses a download that is not a PDF', async () => {
-    await assert.rejects(fetchPdfBytes(client, `${sb.url}/quotes`), /did not return a PDF/);
+    await assert.rejects(savePdf(client, `${sb.url}/quotes`, path.join(dir, 'not-a-pdf.pdf')), /did not return a PDF/);
+    await assert.rejects(readFile(path.join(dir, 'not-a-pdf.pdf')), { code: 'ENOENT' });
   });
 });

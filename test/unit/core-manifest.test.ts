@@ -144,6 +144,7 @@ describe('core: package.json contributions', () => {
       'chargebee.exports.downloadFolder',
       'chargebee.exports.openAfterDownload',
       'chargebee.requestTimeoutSeconds',
+      'chargebee.downloads.idleTimeoutSeconds',
     ];
     for (const key of read) {
       const p = props[key];

@@ -24,6 +24,9 @@ describe('webview html', () => {
     assert.deepEqual(directives.get('style-src'), [opts.cspSource]);
     assert.deepEqual(directives.get('img-src'), [opts.cspSource, 'data:']);
     assert.deepEqual(directives.get('font-src'), [opts.cspSource]);
+    // Neither falls back to default-src: without them a form could post to, or a <base> rebase links onto, any origin.
+    assert.deepEqual(directives.get('form-action'), ["'none'"]);
+    assert.deepEqual(directives.get('base-uri'), ["'none'"]);
     assert.ok(!/unsafe-inline|unsafe-eval|\*/.test(csp));
   });
 

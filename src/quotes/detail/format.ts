@@ -11,6 +11,20 @@ export interface DisplayLocale {
   readonly timeZone?: string;
 }
 
+/** Intl formatters are costly to build (most of a page's render time); one per locale and currency or zone. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (f === undefined) {
+    f = build();
+    // A bound on what a long session with many locales and currencies can hold.
+    if (formatters.size > 200) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /**
  * 1010 in USD -> "$10.10" (en). The amount goes through formatMinor's digit-string arithmetic first, so
  * the number Intl sees is exactly the major amount; an unknown currency code falls back to "10.10 XYZ".
@@ -22,12 +36,10 @@ export function formatMoney(minor: number | undefined, currency: string | undefi
   if (!/^[A-Z]{3}$/.test(code)) return major;
   const decimals = currencyDecimals(code);
   try {
-    return new Intl.NumberFormat(where.locale, {
-      style: 'currency',
-      currency: code,
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    }).format(Number(major));
+    const f = cached(`n|${where.locale}|${code}|${decimals}`, () =>
+      new Intl.NumberFormat(where.locale, { style: 'currency', currency: code, minimumFractionDigits: decimals, maximumFractionDigits: decimals }),
+    );
+    return f.format(Number(major));
   } catch {
     return `${major} ${code}`;
   }
@@ -39,7 +51,7 @@ export function formatTimestamp(seconds: number | undefined, where: DisplayLocal
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
   if (where.timeZone !== undefined) options.timeZone = where.timeZone;
   try {
-    return new Intl.DateTimeFormat(where.locale, options).format(new Date(seconds * 1000));
+    return cached(`t|${where.locale}|${where.timeZone ?? ''}`, () => new Intl.DateTimeFormat(where.locale, options)).format(new Date(seconds * 1000));
   } catch {
     return new Date(seconds * 1000).toISOString();
   }
@@ -51,7 +63,7 @@ export function formatPeriod(from: number | undefined, to: number | undefined, w
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
   if (where.timeZone !== undefined) options.timeZone = where.timeZone;
   try {
-    const f = new Intl.DateTimeFormat(where.locale, options);
+    const f = cached(`d|${where.locale}|${where.timeZone ?? ''}`, () => new Intl.DateTimeFormat(where.locale, options));
     return `${f.format(new Date(from * 1000))} – ${f.format(new Date(to * 1000))}`;
   } catch {
     return '';

@@ -8,6 +8,7 @@ import { contentSecurityPolicy, escapeHtml as esc, webviewPage } from '../../web
 import { text } from './escape';
 import { formatMoney, formatPeriod, formatQuantity, formatTimestamp, humanize, type DisplayLocale } from './format';
 import type { DetailAction } from './messages';
+import { normaliseQuote } from './normalise';
 import type { QuoteAddress, QuoteEnvelope, QuoteLineItem, QuoteObject } from './quote-model';
 
 export interface DetailPageOptions extends DisplayLocale {
@@ -43,8 +44,13 @@ export function detailCsp(cspSource: string, nonce: string): string {
   return contentSecurityPolicy(cspSource, nonce, { nonceStyles: true });
 }
 
+/**
+ * The page for `envelope`. The quote is normalised first (a wrong-typed field is printed or dropped,
+ * never trusted), and each section is rendered on its own, so one the data still breaks is replaced
+ * by a note while the rest of the page shows.
+ */
 export function renderQuoteDetail(envelope: QuoteEnvelope, opts: DetailPageOptions): string {
-  const q = envelope.quote;
+  const q = normaliseQuote((envelope as { quote?: unknown }).quote);
   return webviewPage({
     cspSource: opts.cspSource,
     nonce: opts.nonce,
@@ -53,18 +59,26 @@ export function renderQuoteDetail(envelope: QuoteEnvelope, opts: DetailPageOptio
     title: `Quote ${q.id}${q.name !== undefined && q.name !== '' ? ` · ${q.name}` : ''}`,
     head: `<style nonce="${opts.nonce}">${STYLE}</style>`,
     body: `<main aria-labelledby="quote-title">
-${header(q, opts)}
-${toolbar(opts.actions)}
-${summary(q, opts)}
-${lineItems(q, opts)}
-${discounts(q, opts)}
-${taxes(q, opts)}
-${totals(q, opts)}
-${addresses(q)}
-${notes(q)}
+${part('header', () => header(q, opts))}
+${part('actions', () => toolbar(opts.actions))}
+${part('summary', () => summary(q, opts))}
+${part('line items', () => lineItems(q, opts))}
+${part('discounts', () => discounts(q, opts))}
+${part('taxes', () => taxes(q, opts))}
+${part('totals', () => totals(q, opts))}
+${part('addresses', () => addresses(q))}
+${part('notes', () => notes(q))}
 </main>
 <script nonce="${opts.nonce}">${SCRIPT}</script>`,
   });
+}
+
+function part(name: string, render: () => string): string {
+  try {
+    return render();
+  } catch {
+    return `<p class="empty">The ${esc(name)} of this quote could not be shown; Show JSON has the full answer.</p>`;
+  }
 }
 
 function header(q: QuoteObject, opts: DetailPageOptions): string {
@@ -126,10 +140,10 @@ interface Column {
 function tableSection(id: string, title: string, columns: readonly Column[], rows: readonly string[]): string {
   const head = columns.map((c) => `<th scope="col"${c.num ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('');
   return `<section aria-labelledby="h-${id}"><h2 id="h-${id}">${esc(title)}</h2>
-<table><thead><tr>${head}</tr></thead>
+<div class="table-scroll" tabindex="0" role="group" aria-labelledby="h-${id}"><table><thead><tr>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}
-</tbody></table></section>`;
+</tbody></table></div></section>`;
 }
 
 const AMOUNT: Column = { label: 'Amount', num: true };
@@ -244,6 +258,8 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 dt { color: var(--vscode-descriptionForeground); } dd { margin: 0; }
 dl.totals dd { font-variant-numeric: tabular-nums; }
 table { border-collapse: collapse; width: 100%; }
+.table-scroll { overflow-x: auto; }
+.table-scroll:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
 tbody th { font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
