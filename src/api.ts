@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import type { ExportJobs } from './exports/commands';
 import type { ExportForms } from './exports/form/register';
-import type { RequestHeaderStore } from './sites/request-headers-store';
+import type { RequestHeaderStore } from './request-headers/store';
 import type { Sites } from './sites/service';
 import type { QuoteActions } from './quotes/actions/register';
 import type { QuotesTree } from './quotes/tree/provider';

@@ -19,7 +19,8 @@ import { registerQuoteTreeCommands } from './quotes/tree/commands';
 import { QuotesTree } from './quotes/tree/provider';
 import { registerSiteCommands } from './sites/commands';
 import { addDevSite } from './sites/dev-site';
-import { RequestHeaderStore } from './sites/request-headers-store';
+import { registerRequestHeaderCommands } from './request-headers/register';
+import { RequestHeaderStore } from './request-headers/store';
 import { Sites } from './sites/service';
 import { registerSubscriptionCommands } from './subscriptions/register';
 
@@ -87,6 +88,16 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
     }),
   );
   own(registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand, activeSite }));
+  own(
+    registerRequestHeaderCommands({
+      headers: requestHeaders,
+      registerCommand,
+      activeSite: async () => {
+        const site = await activeSite();
+        return site && { id: site.id, label: `${site.label} (${site.mode})` };
+      },
+    }),
+  );
 
   const ready = startUp(sites, exportJobs.store.list().length > 0, log);
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);

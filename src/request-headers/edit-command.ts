@@ -4,9 +4,9 @@
  * with validation for the rest) and comes back to the list until the user presses Escape.
  */
 import * as vscode from 'vscode';
-import type { RequestHeaderKey, RequestHeaderSettings } from './request-headers';
-import { ALL_DISABLED, buildRequestHeaders, describeSetting, HEADER, HEADER_HELP, headerProblem, isFlagKey, parseSettings, REQUEST_HEADER_KEYS } from './request-headers';
-import type { RequestHeaderStore } from './request-headers-store';
+import type { RequestHeaderKey, RequestHeaderSettings } from './settings';
+import { ALL_DISABLED, buildRequestHeaders, describeSetting, HEADER, HEADER_HELP, headerProblem, isFlagKey, parseSettings, REQUEST_HEADER_KEYS } from './settings';
+import type { RequestHeaderStore } from './store';
 
 export interface HeaderSite {
   readonly id: string;

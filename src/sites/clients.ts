@@ -7,8 +7,8 @@
 import { ChargebeeClient, type ChargebeeLogger } from '../chargebee/client';
 import type { ExportApi } from '../exports/jobs/export-api';
 import { exportApi, exportClient } from '../exports/jobs/export-api';
-import { buildRequestHeaders } from './request-headers';
-import type { RequestHeaderStore } from './request-headers-store';
+import { buildRequestHeaders } from '../request-headers/settings';
+import type { RequestHeaderStore } from '../request-headers/store';
 import type { SiteRecord } from './site';
 import type { SiteStore } from './store';
 

@@ -10,7 +10,7 @@ import { clientLogger } from '../log';
 import type { SiteInfo } from '../webview/protocol';
 import { SiteClients } from './clients';
 import { siteMode, type SiteMode } from './mode';
-import type { RequestHeaderStore } from './request-headers-store';
+import type { RequestHeaderStore } from '../request-headers/store';
 import { HAS_SITE_CONTEXT, type SiteRecord } from './site';
 import { SiteStatusBar } from './status-bar';
 import type { SiteChange } from './store';

@@ -7,7 +7,7 @@ import type * as vscode from 'vscode';
 import type { ProductCatalog } from '../chargebee/catalog/types';
 import type { ChargebeeClient } from '../chargebee/client';
 import type { RegisterCommand } from '../commands/register';
-import type { RequestHeaderStore } from '../sites/request-headers-store';
+import type { RequestHeaderStore } from '../request-headers/store';
 import type { SiteInfo } from '../webview/protocol';
 
 /** The part of ChargebeeClient used here; tests may pass a client on the sandbox. */

@@ -1,11 +1,10 @@
 /**
  * registerSubscriptionCommands: "Import Unbilled Charges..." (subscription picked first, or given as
- * the argument: an id, `{ id }` or `{ subscription: { id } }`), and "Edit Request Headers..." for the
- * active site. activate() calls it once and owns the returned Disposable.
+ * the argument: an id, `{ id }` or `{ subscription: { id } }`). activate() calls it once and owns the
+ * returned Disposable. "Edit Request Headers..." lives in src/request-headers/register.ts.
  */
 import * as vscode from 'vscode';
 import { ChargebeeError } from '../chargebee/errors';
-import { editRequestHeaders } from '../sites/request-headers-command';
 import { NO_SITE_MESSAGE } from '../sites/site';
 import { FormPanel } from '../webview/form-panel';
 import { SUBSCRIPTION_COMMANDS } from './command-ids';
@@ -22,24 +21,7 @@ export interface OpenedImportForm {
 }
 
 export function registerSubscriptionCommands(deps: SubscriptionCommandDeps): vscode.Disposable {
-  const register = deps.registerCommand;
-  const disposables = [
-    register(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg)),
-    register(SUBSCRIPTION_COMMANDS.editRequestHeaders, async (first, second) => {
-      const site = await deps.activeSite();
-      if (!site) {
-        void vscode.window.showWarningMessage(NO_SITE_MESSAGE);
-        return undefined;
-      }
-      // Scripted settings (`{ settings }`) come first from the palette-less callers, second after a tree node.
-      return editRequestHeaders(deps.headers, { id: site.id, label: `${site.info.name} (${site.info.mode})` }, second ?? first);
-    }),
-  ];
-  return {
-    dispose: () => {
-      for (const d of disposables) d.dispose();
-    },
-  };
+  return deps.registerCommand(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg));
 }
 
 export async function openImportForm(deps: SubscriptionDeps, arg: unknown): Promise<OpenedImportForm | undefined> {

@@ -10,8 +10,8 @@ import type { FormModel, PickerRef } from '../forms/model';
 import { buildFormModel } from '../forms/model';
 import type { FormValues } from '../forms/values';
 import { emptyValues } from '../forms/values';
-import type { RequestHeaderSettings } from '../sites/request-headers';
-import { withRequestHeaderGroup } from '../sites/request-headers-form';
+import type { RequestHeaderSettings } from '../request-headers/settings';
+import { withRequestHeaderGroup } from '../request-headers/form-group';
 
 export const IMPORT_ENDPOINT_ID = 'subscriptions.import_unbilled_charges';
 export const CHARGES = 'unbilled_charges';

@@ -5,7 +5,7 @@
  * from an unreachable site by the one check request (against the sandbox over a real socket).
  */
 import assert from 'node:assert/strict';
-import { RequestHeaderStore } from '../../src/sites/request-headers-store';
+import { RequestHeaderStore } from '../../src/request-headers/store';
 import { SiteClients } from '../../src/sites/clients';
 import { addDevSite } from '../../src/sites/dev-site';
 import { checkKey, locationProblem, parseLocation } from '../../src/sites/location';

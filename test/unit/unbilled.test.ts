@@ -7,7 +7,7 @@ import { ChargebeeError } from '../../src/chargebee/errors';
 import { validateForm } from '../../src/forms/validate-form';
 import type { FormValues, RowValues } from '../../src/forms/values';
 import { emptyValues } from '../../src/forms/values';
-import { headerFieldPath } from '../../src/sites/request-headers-form';
+import { headerFieldPath } from '../../src/request-headers/form-group';
 import { subscriptionIdOf } from '../../src/subscriptions/args';
 import type { SubscriptionClient, UnbilledSite } from '../../src/subscriptions/deps';
 import { SubmissionKeys } from '../../src/subscriptions/submission-keys';
