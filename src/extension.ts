@@ -9,6 +9,7 @@ import { QUOTE_TREE_COMMANDS, SITE_COMMANDS } from './commands/ids';
 import { commandRegistrar } from './commands/register';
 import { registerExportJobs } from './exports/commands';
 import { registerExportForm } from './exports/form/register';
+import { ExportApis } from './exports/jobs/site-apis';
 import { EXPORT_JOBS_VIEW } from './exports/tree/provider';
 import { createLog } from './log';
 import { QUOTE_ACTION_COMMANDS } from './quotes/actions/command-ids';
@@ -64,18 +65,18 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
   );
   own(registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand, openQuoteCommand: QUOTE_ACTION_COMMANDS.open }));
 
+  const exportApis = own(new ExportApis(sites.clients));
   const exportJobs = own(
     registerExportJobs({
       state: context.workspaceState,
       globalStorageUri: context.globalStorageUri,
       log,
-      apiFor: (siteId) => sites.clients.exportApiFor(siteId),
+      apiFor: (siteId) => exportApis.apiFor(siteId),
       registerCommand,
     }),
   );
   // A site's key arriving (or changing) lets its waiting export jobs go on at once.
-  const pokeExports = sites.clients.onDidChangeExportApis(() => exportJobs.poller.poke());
-  own({ dispose: () => pokeExports.dispose() });
+  own(exportApis.onDidChange(() => exportJobs.poller.poke()));
   const exportForms = own(
     registerExportForm({
       extensionUri: context.extensionUri,
