@@ -3,16 +3,14 @@
  * for the active site; picking one asks for its value (a choice for the event flags, an input box
  * with validation for the rest) and comes back to the list until the user presses Escape.
  */
+import type { ActiveSite } from '../sites/site';
 import * as vscode from 'vscode';
 import type { RequestHeaderKey, RequestHeaderSettings } from './settings';
 import { ALL_DISABLED, buildRequestHeaders, describeSetting, HEADER, HEADER_HELP, headerProblem, isFlagKey, parseSettings, REQUEST_HEADER_KEYS } from './settings';
 import type { RequestHeaderStore } from './store';
 
-export interface HeaderSite {
-  readonly id: string;
-  /** For titles, e.g. `acme-test (test)`. */
-  readonly label: string;
-}
+/** `label` is for titles, e.g. `acme-test (test)`. */
+export type HeaderSite = Pick<ActiveSite, 'id' | 'label'>;
 
 /** Scripted answers for tests and automation: the settings to store, skipping every prompt. */
 export interface EditHeadersArgs {

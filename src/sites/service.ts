@@ -4,32 +4,17 @@
  * (quotes, forms, exports, unbilled charges).
  */
 import * as vscode from 'vscode';
-import type { ProductCatalog } from '../chargebee/catalog/types';
-import type { ChargebeeClient } from '../chargebee/client';
 import { clientLogger } from '../log';
-import type { SiteInfo } from '../webview/protocol';
 import { SiteClients } from './clients';
-import { siteMode, type SiteMode } from './mode';
+import { siteMode } from './mode';
 import type { RequestHeaderStore } from '../request-headers/store';
-import { HAS_SITE_CONTEXT, type SiteRecord } from './site';
+import { HAS_SITE_CONTEXT, type ActiveSite, type SiteRecord } from './site';
 import { SiteStatusBar } from './status-bar';
 import type { SiteChange } from './store';
 import { SiteStore } from './store';
 import { confirmWrite, type ConfirmPrompt } from './write-guard';
 
-/** A site ready for requests: what the features' `activeSite()` deps resolve with. */
-export interface ActiveSite {
-  readonly id: string;
-  readonly label: string;
-  readonly siteName?: string;
-  readonly baseUrl: string;
-  readonly catalogVersion: ProductCatalog;
-  readonly mode: SiteMode;
-  readonly info: SiteInfo;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly client: ChargebeeClient;
-  confirmWrite(action: string): Promise<boolean>;
-}
+export type { ActiveSite } from './site';
 
 export interface SitesOptions {
   readonly state: vscode.Memento;

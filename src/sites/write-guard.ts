@@ -3,12 +3,9 @@
  * dialog that names the site and the action; on a test site it lets the write through.
  */
 import * as vscode from 'vscode';
-import type { SiteMode } from './mode';
+import type { ActiveSite } from './site';
 
-export interface GuardedSite {
-  readonly label: string;
-  readonly mode: SiteMode;
-}
+export type GuardedSite = Pick<ActiveSite, 'label' | 'mode'>;
 
 /** Scripted answer for the extension-host tests; never set in normal use. */
 export type ConfirmPrompt = (message: string, confirmLabel: string) => Thenable<boolean>;

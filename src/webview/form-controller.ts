@@ -6,12 +6,12 @@ import type { ParamTree, PickerKind } from '../chargebee/catalog/types';
 import type { WirePair } from '../chargebee/form-encoding';
 import type { FormModel } from '../forms/model';
 import type { FieldError, FormValues } from '../forms/values';
-import type { PickerItem, ResultTable, SiteInfo } from './protocol';
+import type { FormSiteInfo, PickerItem, ResultTable } from './protocol';
 
 export interface FormDefinition {
   /** From buildFormModel(spec, opts). */
   readonly model: FormModel;
-  readonly site: SiteInfo;
+  readonly site: FormSiteInfo;
   /** Panel title; defaults to the model's title. */
   readonly title?: string;
   /** Defaults to "Create" for POST endpoints and "Run" for GET. */

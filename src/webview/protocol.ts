@@ -8,7 +8,11 @@ import type { PickerKind } from '../chargebee/catalog/types';
 import type { FormModel } from '../forms/model';
 import type { FieldError, FilterRowValue, FormValues } from '../forms/values';
 
-export interface SiteInfo {
+/**
+ * What a form shows of its site and types money in. The form engine sits below the sites feature, so
+ * it names only what it needs; the sites' `SiteInfo` (src/sites/site.ts) satisfies it.
+ */
+export interface FormSiteInfo {
   readonly name: string;
   /** The currency money fields are typed in unless the form has its own `currency_code`. */
   readonly currency: string;
@@ -44,7 +48,7 @@ export type HostToWebview =
       readonly formId: string;
       readonly model: FormModel;
       readonly values: FormValues;
-      readonly site: SiteInfo;
+      readonly site: FormSiteInfo;
       readonly submitLabel: string;
       /** A submit is running (the webview was reloaded while hidden). */
       readonly busy: boolean;

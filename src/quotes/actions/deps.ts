@@ -4,20 +4,11 @@
  */
 import type * as vscode from 'vscode';
 import type { RegisterCommand } from '../../commands/register';
+import type { ActiveSite } from '../../sites/site';
 import type { QuoteObject } from '../detail/quote-model';
 import type { QuoteClient } from './api';
 
-export interface QuoteSite {
-  /** Stable id of the site (keys panels and JSON documents). */
-  readonly id: string;
-  /** For titles and messages, e.g. `acme-test (test)`. */
-  readonly label: string;
-  /** The Chargebee site name for real sites; undefined for base-URL sites (sandbox, proxies). */
-  readonly siteName?: string;
-  readonly client: QuoteClient;
-  /** The site write guard (`confirmWrite(site, action)`): resolves true to go ahead. */
-  confirmWrite(action: string): Promise<boolean>;
-}
+export type QuoteSite = Pick<ActiveSite, 'id' | 'label' | 'siteName' | 'confirmWrite'> & { readonly client: QuoteClient };
 
 /** How the Quotes tree hears about changes, so its rows update in place. */
 export interface QuoteChangeSink {

@@ -4,6 +4,7 @@
  * sends validated button messages back.
  */
 import * as vscode from 'vscode';
+import type { ActiveSite } from '../../sites/site';
 import { createNonce } from '../../webview/html';
 import { allowedActions } from '../state-rules';
 import type { DetailAction, ViewAction } from './messages';
@@ -11,12 +12,8 @@ import { parseDetailMessage } from './messages';
 import type { QuoteEnvelope } from './quote-model';
 import { renderQuoteDetail } from './render';
 
-export interface DetailSite {
-  readonly id: string;
-  readonly label: string;
-  /** True when the Chargebee console can show this site's quotes (real sites only). */
-  readonly hasConsole: boolean;
-}
+/** `hasConsole`: the Chargebee console can show this site's quotes (real sites only). */
+export type DetailSite = Pick<ActiveSite, 'id' | 'label'> & { readonly hasConsole: boolean };
 
 export interface QuoteDetailOptions {
   /** A button was pressed on a quote's page. */
