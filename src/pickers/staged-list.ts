@@ -5,7 +5,7 @@
  * stopped, in the same stage or at the start of the next one.
  */
 import type { ParamTree } from '../chargebee/catalog/types';
-import type { PickerItem } from '../webview/protocol';
+import type { PickerItem } from './page';
 import type { ListBody, PickerClient, PickerPage, PickerQuery } from './types';
 
 export interface StagedList {

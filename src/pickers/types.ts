@@ -5,7 +5,7 @@
  */
 import type { ChargebeeClient } from '../chargebee/client';
 import type { ProductCatalog } from '../chargebee/catalog/types';
-import type { PickerPage } from '../webview/form-controller';
+import type { PickerPage } from './page';
 
 export type { PickerPage };
 

@@ -6,7 +6,8 @@ import type { ParamTree, PickerKind } from '../chargebee/catalog/types';
 import type { WirePair } from '../chargebee/form-encoding';
 import type { FormModel } from '../forms/model';
 import type { FieldError, FormValues } from '../forms/values';
-import type { FormSiteInfo, PickerItem, ResultTable } from './protocol';
+import type { PickerPage } from '../pickers/page';
+import type { FormSiteInfo, ResultTable } from './protocol';
 
 export interface FormDefinition {
   /** From buildFormModel(spec, opts). */
@@ -29,10 +30,7 @@ export interface Submission {
   readonly pathParams: Readonly<Record<string, string>>;
 }
 
-export interface PickerPage {
-  readonly items: readonly PickerItem[];
-  readonly nextOffset?: string;
-}
+export type { PickerPage };
 
 export interface SubmitOutcome {
   /** One line for the webview, e.g. "Quote Q-12 created". */

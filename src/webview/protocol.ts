@@ -7,6 +7,7 @@
 import type { PickerKind } from '../chargebee/catalog/types';
 import type { FormModel } from '../forms/model';
 import type { FieldError, FilterRowValue, FormValues } from '../forms/values';
+import type { PickerItem } from '../pickers/page';
 
 /**
  * What a form shows of its site and types money in. The form engine sits below the sites feature, so
@@ -20,11 +21,7 @@ export interface FormSiteInfo {
   readonly mode: 'test' | 'live';
 }
 
-export interface PickerItem {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
-}
+export type { PickerItem } from '../pickers/page';
 
 /** A result worth a table, e.g. the unbilled charges an import created. */
 export interface ResultTable {
