@@ -1,26 +1,34 @@
 /**
- * One idempotency key per logical submission of a form. The key lives until the quote is created, so
- * a submit retried after a network error or a timeout (the quote may or may not exist) is answered
- * by Chargebee as a replay instead of creating a second quote. A definite refusal (a 4xx the API
- * answered) created nothing, so the next submit, usually with corrected values, gets a fresh key.
+ * One idempotency key per logical submission of a write (a quote form, an import). The key is held
+ * while the outcome is unknown (no answer, a timeout, a cancel, 429, 5xx, anything that is not a
+ * Chargebee answer), so the next submit is answered by Chargebee as a replay instead of writing twice.
+ * It is held even when the values change meanwhile: the earlier request may have gone through, and
+ * Chargebee then refuses the changed request under the same key with 422 (the key-conflict rule),
+ * which the caller tells the person instead of silently writing a second time. A definite answer
+ * (success, a refusal, or that conflict) ends the submission: the next submit gets a fresh key.
+ * The client's own retries of one call reuse its key too (see client.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { ChargebeeError } from '../../chargebee/errors';
+import { ChargebeeError } from './errors';
 
-export type Outcome = 'created' | 'refused' | 'unknown' | 'key_conflict';
+export type KeyOutcome = 'done' | 'refused' | 'unknown' | 'key_conflict';
 
 /** What a failed call means for the key. */
-export function outcomeOf(err: unknown): Exclude<Outcome, 'created'> {
+export function outcomeOf(err: unknown): Exclude<KeyOutcome, 'done'> {
   if (!(err instanceof ChargebeeError)) return 'unknown';
-  if (err.kind !== 'api' || err.httpStatus === 0 || err.httpStatus >= 500 || err.httpStatus === 429) return 'unknown';
-  // The key was used before with another body: the earlier submit most likely went through.
-  if (err.httpStatus === 422 && err.apiErrorCode === 'unable_to_process_request' && /idempotency/i.test(err.apiMessage ?? err.message)) return 'key_conflict';
+  if (err.kind !== 'api' || err.httpStatus === 0 || err.retryable || err.httpStatus >= 500 || err.httpStatus === 429) return 'unknown';
+  if (isKeyConflict(err)) return 'key_conflict';
   return 'refused';
+}
+
+/** 422 for a key used before with another request: the earlier submit most likely went through. */
+export function isKeyConflict(err: unknown): boolean {
+  return err instanceof ChargebeeError && err.httpStatus === 422 && err.apiErrorCode === 'unable_to_process_request' && /idempotency/i.test(err.apiMessage ?? err.message);
 }
 
 export class SubmissionKey {
   private key: string | undefined;
-  /** Submits that used the current key, for the log and the test hook. */
+  /** Submits that used the current key, for the log and the tests. */
   private uses = 0;
 
   constructor(private readonly newKey: () => string = randomUUID) {}
@@ -35,7 +43,7 @@ export class SubmissionKey {
     return this.key;
   }
 
-  /** The key now held (undefined after a success or a refusal). */
+  /** The key now held (undefined after a definite answer). */
   get held(): string | undefined {
     return this.key;
   }
@@ -44,8 +52,15 @@ export class SubmissionKey {
     return this.uses;
   }
 
-  settle(outcome: Outcome): void {
-    // A conflict is reported to the person; submitting again after that is a deliberate new quote.
+  settle(outcome: KeyOutcome): void {
+    // A conflict is reported to the person; submitting again after that is a deliberate new write.
     if (outcome !== 'unknown') this.key = undefined;
+  }
+
+  /** settle() for a failed call; answers the outcome so the caller can word a key conflict. */
+  failed(err: unknown): Exclude<KeyOutcome, 'done'> {
+    const outcome = outcomeOf(err);
+    this.settle(outcome);
+    return outcome;
   }
 }
