@@ -43,7 +43,7 @@ export interface PagedPickOptions<I extends PickerItem> {
   /** The list for the typed text, trimmed; '' lists everything. */
   list(text: string): StagedList<I>;
   /** The row for one entry; defaults to its label and description. */
-  row?(item: I): PickRow;
+  readonly row?: (item: I) => PickRow;
   /** Entries per request, 1-100. */
   readonly pageSize?: number;
   /** Offer `Use "<text>"` when the typed text is not a loaded id (the search has prefix filters only). */

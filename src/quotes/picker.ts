@@ -5,6 +5,7 @@
  * so quotes not loaded yet can be found.
  */
 import type * as vscode from 'vscode';
+import type { CLASSIC_QUOTE_STATUSES } from '../chargebee/catalog/enum-values';
 import type { PickerItem } from '../pickers/page';
 import { quoteList } from '../pickers/quotes';
 import { pickPaged } from '../pickers/quick-pick';
@@ -24,7 +25,7 @@ export interface QuotePickerOptions {
   readonly locale: string;
 }
 
-const STATUS_ICONS: Readonly<Record<string, string>> = {
+const STATUS_ICONS: Readonly<Partial<Record<string, string>>> & Readonly<Record<(typeof CLASSIC_QUOTE_STATUSES)[number], string>> = {
   open: 'circle-large-outline',
   accepted: 'pass',
   declined: 'circle-slash',

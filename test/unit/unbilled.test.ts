@@ -104,7 +104,7 @@ describe('import unbilled charges: form model and request', () => {
     assert.ok(charges?.kind === 'list');
     const entity = charges.fields.find((f) => f.name === 'entity_id');
     assert.deepEqual(entity?.picker, { field: 'entity_type', byValue: ENTITY_PICKER });
-    assert.equal(ENTITY_PICKER.adhoc, undefined);
+    assert.equal((ENTITY_PICKER as Readonly<Record<string, string>>)['adhoc'], undefined);
     assert.equal(ENTITY_PICKER.plan, 'plan');
     assert.equal(ENTITY_PICKER.charge_item_price, 'item_price');
     assert.equal(charges.fields.some((f) => f.name.endsWith('_in_decimal')), false, 'no decimal variants without multi-decimal pricing');

@@ -3,7 +3,7 @@
  * create endpoint (minus `name` and the keys that identify what is quoted), so the two cannot drift.
  */
 import { bool, editBody, enm, fEnum, fStr, fTs, str, ts } from './builders';
-import { QUOTE_STATUSES } from './enum-values';
+import { QUOTE_STATUSES, type QuoteStatus } from './enum-values';
 import * as q from './quote-params';
 import type { EndpointSpec, FieldSpec } from './types';
 
@@ -164,7 +164,7 @@ export const quoteEndpoints: readonly EndpointSpec[] = [
     id: 'update_status', path: '/quotes/{quote_id}/update_status', title: 'Update quote status',
     params: [
       // `open` is in the SDK's generated schema but not in its TS type or the docs page (spec 5.2); we accept it.
-      enm('status', ['accepted', 'declined', 'closed', 'open', 'proposed', 'voided'], {
+      enm('status', ['accepted', 'declined', 'closed', 'open', 'proposed', 'voided'] satisfies QuoteStatus[], {
         required: true, help: 'proposed and voided apply to CPQ quotes only.',
       }),
       str('comment', 300, { help: 'Internal only: shown in the app, never on PDFs or hosted pages.' }),

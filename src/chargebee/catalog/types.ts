@@ -24,17 +24,12 @@ export type FieldType =
   /** One of `values`. */
   | 'enum';
 
-/** Entities a field can be picked from, backed by a list API. */
-export type PickerKind =
-  | 'customer'
-  | 'subscription'
-  | 'plan'
-  | 'addon'
-  | 'item_family'
-  | 'item'
-  | 'item_price'
-  | 'coupon'
-  | 'quote';
+/**
+ * What a field can be picked from: an entity backed by a list API, or `charge_row`, the ids of the
+ * import form's own unbilled charge rows (answered from the form's values, never from the API).
+ */
+export const PICKER_KINDS = ['customer', 'subscription', 'plan', 'addon', 'item_family', 'item', 'item_price', 'coupon', 'quote', 'charge_row'] as const;
+export type PickerKind = (typeof PICKER_KINDS)[number];
 
 export interface FieldSpec {
   readonly kind: 'field';

@@ -2,6 +2,7 @@
  * Typed calls for the quote actions, over the catalog ids. The client gives each POST its own
  * idempotency key (reused by its retries), so a retried convert cannot create two invoices.
  */
+import type { QuoteStatus } from '../../chargebee/catalog/enum-values';
 import type { ParamTree } from '../../chargebee/catalog/types';
 import type { ChargebeeClient } from '../../chargebee/client';
 import { requireQuoteEnvelope, type ConvertEnvelope, type QuoteEnvelope } from '../detail/quote-model';
@@ -10,7 +11,7 @@ import { requireQuoteEnvelope, type ConvertEnvelope, type QuoteEnvelope } from '
 export type QuoteClient = Pick<ChargebeeClient, 'call' | 'download' | 'pages'>;
 
 /** update_status targets this extension offers (proposed and voided are CPQ-only). */
-export type StatusChange = 'accepted' | 'declined' | 'closed';
+export type StatusChange = Extract<QuoteStatus, 'accepted' | 'declined' | 'closed'>;
 
 export interface PdfOptions {
   readonly disposition: 'inline' | 'attachment';
