@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import fetch from 'node-fetch';
 import type { Response } from 'node-fetch';
-import { getEndpoint } from './catalog';
+import { getEndpoint, type EndpointId } from './catalog';
 import type { ParamTree } from './catalog/types';
 import { abortedError, ChargebeeError, errorFromResponse, isRetryableStatus, networkError, timeoutError } from './errors';
 import { toFormBody, toQueryString } from './form-encoding';
@@ -198,7 +198,7 @@ export class ChargebeeClient {
   }
 
   /** A catalog endpoint by id, e.g. `call('quotes.retrieve', { pathParams: { quote_id: 'Q-1' } })`. */
-  async call<T>(endpointId: string, options: CallOptions = {}): Promise<ChargebeeResponse<T>> {
+  async call<T>(endpointId: EndpointId, options: CallOptions = {}): Promise<ChargebeeResponse<T>> {
     const spec = getEndpoint(endpointId);
     const { pathParams, ...rest } = options;
     return this.request<T>({ ...rest, method: spec.method, path: fillPath(spec.path, pathParams ?? {}) });

@@ -4,6 +4,7 @@
  * handed to the webview is `<stage>:<api offset>`, so "More…" continues exactly where the last page
  * stopped, in the same stage or at the start of the next one.
  */
+import type { EndpointId } from '../chargebee/catalog';
 import type { ParamTree } from '../chargebee/catalog/types';
 import type { PickerItem } from './page';
 import type { ListBody, PickerClient, PickerPage, PickerQuery } from './types';
@@ -11,7 +12,7 @@ import type { ListBody, PickerClient, PickerPage, PickerQuery } from './types';
 /** `I` may carry more than the row (e.g. the quote object), for quick picks that resolve with it. */
 export interface StagedList<I extends PickerItem = PickerItem> {
   /** Catalog id of the list endpoint, e.g. `customers.list`. */
-  readonly endpointId: string;
+  readonly endpointId: EndpointId;
   /** Envelope key of each entry: `customer` in `{ list: [{ customer }] }`. */
   readonly key: string;
   /** Params every stage sends (status, sort order, item type). */

@@ -13,14 +13,14 @@ const customerIdParam: FieldSpec = str('customer_id', 50, { label: 'Customer', r
 /** An EndpointSpec with the quote defaults left out: POST, `{ quote }` back, no params, path params from the path. */
 type Def = Omit<EndpointSpec, 'method' | 'response' | 'params' | 'pathParams'> & Partial<Pick<EndpointSpec, 'method' | 'response' | 'params'>>;
 
-function endpoint(def: Def): EndpointSpec {
+function endpoint<const Id extends string>(def: Def & { readonly id: Id }): EndpointSpec<`quotes.${Id}`> {
   const pathParams = [quoteIdParam, customerIdParam].filter((p) => def.path.includes(`{${p.name}}`));
   return {
     method: 'POST',
     response: 'quote',
     params: [],
     ...def,
-    id: `quotes.${def.id}`,
+    id: `quotes.${def.id}` as const,
     ...(pathParams.length > 0 ? { pathParams } : {}),
   };
 }
@@ -69,7 +69,7 @@ const createForChargeItemsAndCharges: q.Body = [
 
 // ---- endpoints ----
 
-export const quoteEndpoints: readonly EndpointSpec[] = [
+export const quoteEndpoints = [
   endpoint({
     id: 'list', method: 'GET', path: '/quotes', title: 'List quotes', response: 'quote_list',
     list: { sortBy: ['date'], includeDeleted: true },
@@ -185,4 +185,4 @@ export const quoteEndpoints: readonly EndpointSpec[] = [
       enm('disposition_type', ['attachment', 'inline'], { default: 'attachment' }),
     ],
   }),
-];
+] satisfies readonly EndpointSpec[];

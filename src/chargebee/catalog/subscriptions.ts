@@ -81,9 +81,9 @@ const tiers = list('tiers', [
   dec('unit_amount_in_decimal', 40),
 ], { label: 'Tiers' });
 
-export const subscriptionEndpoints: readonly EndpointSpec[] = [
+export const subscriptionEndpoints = [
   {
-    id: 'subscriptions.import_unbilled_charges',
+    id: 'subscriptions.import_unbilled_charges' as const,
     method: 'POST',
     path: '/subscriptions/{subscription_id}/import_unbilled_charges',
     title: 'Import unbilled charges',
@@ -92,4 +92,4 @@ export const subscriptionEndpoints: readonly EndpointSpec[] = [
     params: [unbilledCharges, discounts, tiers],
     response: 'unbilled_charges',
   },
-];
+] satisfies readonly EndpointSpec[];

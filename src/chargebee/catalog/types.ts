@@ -135,9 +135,10 @@ export type ResponseShape =
   | 'subscription_list'
   | 'list';
 
-export interface EndpointSpec {
+/** `Id` is the literal id where the catalog defines the endpoint, so EndpointId can be derived from it. */
+export interface EndpointSpec<Id extends string = string> {
   /** Stable id, e.g. `quotes.create_for_onetime_charges`, `exports.customers`. */
-  readonly id: string;
+  readonly id: Id;
   readonly method: 'GET' | 'POST';
   /** Path below `/api/v2`, with `{name}` placeholders for path params, e.g. `/quotes/{quote_id}/convert`. */
   readonly path: string;

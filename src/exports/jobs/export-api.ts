@@ -1,5 +1,5 @@
 import type { ParamTree } from '../../chargebee/catalog/types';
-import { getEndpoint } from '../../chargebee/catalog';
+import { findEndpointById } from '../../chargebee/catalog';
 import type { ChargebeeClientOptions } from '../../chargebee/client';
 import { ChargebeeClient } from '../../chargebee/client';
 import { ChargebeeError } from '../../chargebee/errors';
@@ -104,5 +104,7 @@ export function exportClient(options: Omit<ChargebeeClientOptions, 'retry'>): Ch
 
 /** The trigger path of an export endpoint id, from the catalog. */
 export function catalogPath(kind: string): string {
-  return getEndpoint(kind).path;
+  const spec = findEndpointById(kind);
+  if (!spec) throw new Error(`Unknown export kind: ${kind}`);
+  return spec.path;
 }

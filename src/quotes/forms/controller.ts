@@ -7,7 +7,7 @@
  * idempotency key (see SubmissionKey). An API error with a `param` is rethrown as is: the engine shows
  * it on that field.
  */
-import { getEndpoint } from '../../chargebee/catalog';
+import { getEndpoint, type EndpointId } from '../../chargebee/catalog';
 import type { EndpointSpec, PickerKind, ProductCatalog } from '../../chargebee/catalog/types';
 import { SubmissionKey } from '../../chargebee/submission-key';
 import { currencyOf, toParamTree } from '../../forms/convert';
@@ -55,7 +55,7 @@ export class QuoteFormController implements FormController {
   readonly kind: QuoteKind;
   readonly mode: FormMode;
   readonly catalog: ProductCatalog;
-  readonly spec: EndpointSpec;
+  readonly spec: EndpointSpec<EndpointId>;
   private readonly model: FormModel;
   private readonly currency: FormCurrency;
   private readonly keys: SubmissionKey;
