@@ -13,6 +13,7 @@ import { SiteStatusBar } from './status-bar';
 import type { SiteChange } from './store';
 import { SiteStore } from './store';
 import { confirmWrite, type ConfirmPrompt } from './write-guard';
+import { DisposableStore } from '../util/disposables';
 
 export type { ActiveSite } from './site';
 
@@ -36,7 +37,7 @@ export class Sites implements vscode.Disposable {
   readonly onDidChangeActiveSite = this.activeChanged.event;
   private readonly changed = new vscode.EventEmitter<SiteChange>();
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   /** Tests script the live-site confirmation; normal use shows the modal dialog. */
   confirmPrompt: ConfirmPrompt | undefined;
   private uiVersion = 0;
@@ -51,7 +52,7 @@ export class Sites implements vscode.Disposable {
     });
     this.statusBar = new SiteStatusBar(options.switchCommand);
     const storeSub = this.store.onDidChange((change) => this.onStoreChange(change));
-    this.disposables.push(
+    this.disposables.addAll(
       this.statusBar,
       this.activeChanged,
       this.changed,
@@ -107,7 +108,7 @@ export class Sites implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
     this.clients.dispose();
     this.store.dispose();
   }

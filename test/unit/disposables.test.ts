@@ -2,16 +2,16 @@ import * as assert from 'node:assert/strict';
 import { DisposableStore } from '../../src/util/disposables';
 
 describe('DisposableStore', () => {
-  it('disposes newest first, once, and at once for anything added later', () => {
+  it('disposes in the order added, once, and at once for anything added later', () => {
     const seen: string[] = [];
     const store = new DisposableStore();
     store.add({ dispose: () => seen.push('a') });
     store.add({ dispose: () => seen.push('b') });
     store.dispose();
     store.dispose();
-    assert.deepEqual(seen, ['b', 'a']);
+    assert.deepEqual(seen, ['a', 'b']);
     store.add({ dispose: () => seen.push('late') });
-    assert.deepEqual(seen, ['b', 'a', 'late']);
+    assert.deepEqual(seen, ['a', 'b', 'late']);
     assert.equal(store.isDisposed, true);
   });
 

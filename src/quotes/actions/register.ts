@@ -28,6 +28,7 @@ import type { QuoteActionDeps, QuoteSite } from './deps';
 import type { ConvertChoices } from './inputs';
 import { buildConvertParams, commentProblem, parseExpiryDate, parseInvoiceDate } from './inputs';
 import * as prompts from './prompts';
+import { DisposableStore } from '../../util/disposables';
 
 /** Context key: the active site is a real Chargebee site, so "Open in Chargebee" makes sense. */
 export const HAS_CONSOLE_CONTEXT = 'chargebee.quotes.siteHasConsole';
@@ -58,7 +59,7 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
   const runner = new QuoteActionRunner(deps);
   const register = deps.registerCommand;
   const c = QUOTE_ACTION_COMMANDS;
-  const disposables: vscode.Disposable[] = [
+  const disposables = DisposableStore.of(
     runner.panels,
     runner.json,
     register(c.open, async (arg) => runner.open(arg)),
@@ -72,15 +73,13 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
     register(c.copyId, async (arg) => runner.copyId(arg)),
     register(c.openConsole, async (arg) => runner.openConsole(arg)),
     register(c.showJson, async (arg) => runner.showJson(arg)),
-  ];
-  if (deps.onDidChangeActiveSite) disposables.push(deps.onDidChangeActiveSite(() => void runner.updateContext()));
+  );
+  if (deps.onDidChangeActiveSite) disposables.add(deps.onDidChangeActiveSite(() => void runner.updateContext()));
   void runner.updateContext();
   return {
     panels: runner.panels,
     json: runner.json,
-    dispose: () => {
-      for (const d of disposables) d.dispose();
-    },
+    dispose: () => disposables.dispose(),
   };
 }
 

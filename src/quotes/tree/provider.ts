@@ -14,6 +14,7 @@ import { NODE_CONTEXT, type NoKeyNode, type QuoteNode, type QuoteTreeNode, type 
 import type { PagedQuoteList } from './paged-list';
 import { presentRow, statusIcon, statusLabel } from './presentation';
 import { quoteRow, type QuoteRow } from './row';
+import { DisposableStore } from '../../util/disposables';
 
 export const QUOTES_VIEW = 'chargebee.quotes';
 const FILTERS_STATE_KEY = 'chargebee.quotes.filters';
@@ -52,11 +53,11 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   private replaced: QuoteTreeModel | undefined;
   private readonly quoteNodes = new WeakMap<PagedQuoteList, Map<string, QuoteNode>>();
   private readonly stateNodes = new WeakMap<PagedQuoteList, Map<StateNodeKind, StateNode>>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(private readonly options: QuotesTreeOptions) {
     this.view = vscode.window.createTreeView(QUOTES_VIEW, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(
+    this.disposables.addAll(
       this.view,
       this.changed,
       options.sites.onDidChangeActiveSite(() => this.refresh()),
@@ -189,7 +190,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
 
   dispose(): void {
     this.model?.dispose();
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 
   // ---- internals ----
