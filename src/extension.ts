@@ -54,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
   context.subscriptions.push(...registerQuoteTreeCommands({ tree: quotesTree, registerCommand, activeSite, openCommand: QUOTE_ACTION_COMMANDS.open }));
   const quoteActions = own(
     registerQuoteActions({
+      extensionUri: context.extensionUri,
       log,
       globalStorageUri: context.globalStorageUri,
       activeSite,

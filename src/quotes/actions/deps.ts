@@ -18,6 +18,8 @@ export interface QuoteChangeSink {
 
 export interface QuoteActionDeps {
   readonly log: vscode.LogOutputChannel;
+  /** The extension's folder: the quote detail page loads its stylesheet and script from media/. */
+  readonly extensionUri: vscode.Uri;
   /** Where PDFs go when no file-system workspace folder is open. */
   readonly globalStorageUri: vscode.Uri;
   /** The active site with a client, or undefined when none is set up (the handler says so). */

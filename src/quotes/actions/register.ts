@@ -89,6 +89,7 @@ class QuoteActionRunner {
 
   constructor(private readonly deps: QuoteActionDeps) {
     this.panels = new QuoteDetailPanels({
+      extensionUri: deps.extensionUri,
       onAction: (site, envelope, action) => void this.fromPanel(site, envelope, action),
       now: () => this.nowSeconds(),
       canEdit: deps.editCommand !== undefined,
