@@ -12,6 +12,7 @@ import type { ParamTree } from './catalog/types';
 import { abortedError, ChargebeeError, errorFromResponse, isRetryableStatus, networkError, timeoutError } from './errors';
 import { toFormBody, toQueryString } from './form-encoding';
 import { redactSecrets, redactUrl } from './redact';
+import type { ListResponse } from './responses';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep } from './retry';
 import type { RetryPolicy, Sleep } from './retry';
 import { isLoopbackHost, normaliseBaseUrl, siteLabel } from './site-url';
@@ -86,10 +87,7 @@ export interface DownloadOptions {
   readonly timeoutMs?: number;
 }
 
-interface ListBody<T> {
-  readonly list?: T[];
-  readonly next_offset?: unknown;
-}
+type ListBody<T> = ListResponse<T>;
 
 /** What one attempt produced: the value to return, and the status for the log line. */
 interface AttemptResult<R> {
@@ -215,7 +213,8 @@ export class ChargebeeClient {
         signal: options.signal,
       });
       const next = typeof res.body.next_offset === 'string' && res.body.next_offset !== '' ? res.body.next_offset : undefined;
-      yield next === undefined ? { list: res.body.list ?? [] } : { list: res.body.list ?? [], nextOffset: next };
+      const list = [...(res.body.list ?? [])];
+      yield next === undefined ? { list } : { list, nextOffset: next };
       // A server repeating an offset would otherwise loop forever.
       if (next === undefined || next === offset) return;
       offset = next;

@@ -13,6 +13,7 @@ import { subscriptionIdOf } from './args';
 import { pickSubscription } from './subscription-pick';
 import { createUnbilledFormController } from './unbilled-controller';
 import type { UnbilledFormController } from './unbilled-controller';
+import type { SubscriptionResponse } from '../chargebee/responses';
 
 /** What the import command resolves with (tests and other commands may use it). */
 export interface OpenedImportForm {
@@ -53,7 +54,7 @@ interface PickedSubscription {
 /** Retrieves the chosen subscription, for its currency; a missing one is said plainly before any form opens. */
 async function describeSubscription(site: UnbilledSite, subscriptionId: string): Promise<PickedSubscription> {
   try {
-    const res = await site.client.call<{ subscription?: { currency_code?: unknown } }>('subscriptions.retrieve', { pathParams: { subscription_id: subscriptionId } });
+    const res = await site.client.call<SubscriptionResponse>('subscriptions.retrieve', { pathParams: { subscription_id: subscriptionId } });
     const currency = res.body.subscription?.currency_code;
     return typeof currency === 'string' && currency !== '' ? { id: subscriptionId, currency } : { id: subscriptionId };
   } catch (err) {

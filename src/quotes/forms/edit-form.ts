@@ -16,6 +16,7 @@ import { catalogOfQuote, editEndpointFor, endpointIdFor, KIND_LABELS } from './k
 import { getEndpoint, type EndpointId } from '../../chargebee/catalog';
 import { quoteFormOptions } from './layout';
 import { NOT_PREFILLED, prefillFromQuote, pricedIds } from './prefill';
+import type { ListResponse } from '../../chargebee/responses';
 
 export interface EditFormPlan {
   readonly envelope: QuoteEnvelope;
@@ -28,9 +29,7 @@ export interface EditFormPlan {
 
 export class EditRefusedError extends Error {}
 
-interface ListBody {
-  readonly list?: readonly Readonly<Record<string, unknown>>[];
-}
+type ListBody = ListResponse;
 
 /** Catalog prices by id, one list call per entity type; a failed lookup just leaves prices in. */
 export async function catalogPrices(client: FormClient, envelope: QuoteEnvelope, signal?: AbortSignal): Promise<Map<string, number>> {

@@ -15,6 +15,7 @@ import type { PagedQuoteList } from './paged-list';
 import { presentRow, statusIcon, statusLabel } from './presentation';
 import { quoteRow, type QuoteRow } from './row';
 import { DisposableStore } from '../../util/disposables';
+import type { ListResponse } from '../../chargebee/responses';
 
 export const QUOTES_VIEW = 'chargebee.quotes';
 const FILTERS_STATE_KEY = 'chargebee.quotes.filters';
@@ -39,10 +40,7 @@ export interface QuotesTreeOptions {
   readonly now?: () => number;
 }
 
-interface ListBody {
-  readonly list?: readonly unknown[];
-  readonly next_offset?: unknown;
-}
+type ListBody = ListResponse<unknown>;
 
 export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<QuoteTreeNode | undefined>();
