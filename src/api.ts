@@ -7,7 +7,7 @@
 import type * as vscode from 'vscode';
 import type { ReplaceableUserInput } from './commands/user-input';
 import type { ExportJobs } from './exports/commands';
-import type { RequestHeaderStore } from './sites/request-headers-store';
+import type { RequestHeaderStore } from './request-headers/store';
 import type { Sites } from './sites/service';
 import type { QuotesTree } from './quotes/tree/provider';
 

@@ -15,6 +15,7 @@ import { lazyFeature } from './commands/lazy';
 import { commandRegistrar } from './commands/register';
 import { ReplaceableUserInput, windowUserInput } from './commands/user-input';
 import { registerExportJobs } from './exports/commands';
+import { ExportApis } from './exports/jobs/site-apis';
 import { EXPORT_JOBS_VIEW } from './exports/tree/provider';
 import { createLog } from './log';
 import { trackConsoleContext } from './quotes/actions/console-context';
@@ -22,7 +23,8 @@ import { registerQuoteTreeCommands } from './quotes/tree/commands';
 import { QuotesTree } from './quotes/tree/provider';
 import { registerSiteCommands } from './sites/commands';
 import { addDevSite } from './sites/dev-site';
-import { RequestHeaderStore } from './sites/request-headers-store';
+import { registerRequestHeaderCommands } from './request-headers/register';
+import { RequestHeaderStore } from './request-headers/store';
 import { Sites } from './sites/service';
 
 export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | undefined {
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
   own(
     lazyFeature(registerCommand, Object.values(QUOTE_ACTION_COMMANDS), async (register) =>
       (await import('./quotes/actions/register')).registerQuoteActions({
+        extensionUri: context.extensionUri,
         log,
         globalStorageUri: context.globalStorageUri,
         activeSite,
@@ -77,19 +80,19 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
     ),
   );
 
+  const exportApis = own(new ExportApis(sites.clients));
   const exportJobs = own(
     registerExportJobs({
       state: context.workspaceState,
       globalStorageUri: context.globalStorageUri,
       log,
-      apiFor: (siteId) => sites.clients.exportApiFor(siteId),
+      apiFor: (siteId) => exportApis.apiFor(siteId),
       registerCommand,
       ui,
     }),
   );
   // A site's key arriving (or changing) lets its waiting export jobs go on at once.
-  const pokeExports = sites.clients.onDidChangeExportApis(() => exportJobs.poller.poke());
-  own({ dispose: () => pokeExports.dispose() });
+  own(exportApis.onDidChange(() => exportJobs.poller.poke()));
   own(
     lazyFeature(registerCommand, Object.values(EXPORT_FORM_COMMANDS), async (register) =>
       (await import('./exports/form/register')).registerExportForm({
@@ -108,6 +111,17 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
     lazyFeature(registerCommand, Object.values(SUBSCRIPTION_COMMANDS), async (register) =>
       (await import('./subscriptions/register')).registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand: register, ui, activeSite }),
     ),
+  );
+  own(
+    registerRequestHeaderCommands({
+      headers: requestHeaders,
+      registerCommand,
+      ui,
+      activeSite: async () => {
+        const site = await activeSite();
+        return site && { id: site.id, label: `${site.label} (${site.mode})` };
+      },
+    }),
   );
 
   const ready = startUp(sites, exportJobs.store.list().length > 0, log);

@@ -8,11 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type * as NodeFetchModule from 'node-fetch';
 import type { Response } from 'node-fetch';
 import type { Readable } from 'node:stream';
+import type { EndpointId } from './catalog';
 import type { ParamTree } from './catalog/types';
 import { bodyFraming, checkedBody, DEFAULT_IDLE_TIMEOUT_MS, downloadRefused, downloadUrlProblem, isRedirectStatus, redirectTarget } from './download-body';
 import { abortedError, ChargebeeError, errorFromResponse, isRetryableStatus, networkError, timeoutError } from './errors';
 import { toFormBody, toQueryString } from './form-encoding';
 import { redactSecrets, redactUrl, rememberSecret } from './redact';
+import type { ListResponse } from './responses';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep as realSleep } from './retry';
 import type { RetryPolicy, Sleep } from './retry';
 import { normaliseBaseUrl, siteLabel } from './site-url';
@@ -98,10 +100,7 @@ export interface DownloadOptions {
 /** One hop of a download: a redirect's next URL, or the final answer. */
 type Hop = { readonly next: string } | { readonly res: Response };
 
-interface ListBody<T> {
-  readonly list?: T[];
-  readonly next_offset?: unknown;
-}
+type ListBody<T> = ListResponse<T>;
 
 /** What one attempt produced: the value to return, and the status for the log line. */
 interface AttemptResult<R> {
@@ -255,7 +254,7 @@ export class ChargebeeClient {
   }
 
   /** A catalog endpoint by id, e.g. `call('quotes.retrieve', { pathParams: { quote_id: 'Q-1' } })`. */
-  async call<T>(endpointId: string, options: CallOptions = {}): Promise<ChargebeeResponse<T>> {
+  async call<T>(endpointId: EndpointId, options: CallOptions = {}): Promise<ChargebeeResponse<T>> {
     // The catalog's tables are built on first use, not when the extension loads.
     const { getEndpoint } = await import('./catalog');
     const spec = getEndpoint(endpointId);
@@ -274,7 +273,8 @@ export class ChargebeeClient {
         signal: options.signal,
       });
       const next = typeof res.body.next_offset === 'string' && res.body.next_offset !== '' ? res.body.next_offset : undefined;
-      yield next === undefined ? { list: res.body.list ?? [] } : { list: res.body.list ?? [], nextOffset: next };
+      const list = [...(res.body.list ?? [])];
+      yield next === undefined ? { list } : { list, nextOffset: next };
       // A server repeating an offset would otherwise loop forever.
       if (next === undefined || next === offset) return;
       offset = next;

@@ -72,10 +72,14 @@ export const EXPORT_JOB_COMMANDS = {
   clearFinished: 'chargebee.exports.clearFinished',
 } as const;
 
-/** Subscriptions, and the per-site request headers. */
+/** Subscriptions. */
 export const SUBSCRIPTION_COMMANDS = {
   importUnbilledCharges: 'chargebee.subscriptions.importUnbilledCharges',
-  editRequestHeaders: 'chargebee.sites.editRequestHeaders',
+} as const;
+
+/** The per-site Chargebee request headers (src/request-headers/). */
+export const REQUEST_HEADER_COMMANDS = {
+  edit: 'chargebee.sites.editRequestHeaders',
 } as const;
 
 /** Grouped by owner: flat keys would collide (`copyId` is both a quote and an export-job command). */
@@ -87,6 +91,7 @@ export const COMMANDS = {
   exportForm: EXPORT_FORM_COMMANDS,
   exportJobs: EXPORT_JOB_COMMANDS,
   subscriptions: SUBSCRIPTION_COMMANDS,
+  requestHeaders: REQUEST_HEADER_COMMANDS,
 } as const;
 
 type Groups = typeof COMMANDS;

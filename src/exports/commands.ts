@@ -24,6 +24,7 @@ import { ExportQueue } from './queue';
 import { ExportStatusBar } from './status-bar';
 import { EXPORT_JOBS_VIEW, ExportJobsTreeProvider } from './tree/provider';
 import type { UserInput } from '../commands/user-input';
+import { DisposableStore } from '../util/disposables';
 
 const SETTINGS_SECTION = 'chargebee.exports';
 
@@ -87,7 +88,7 @@ export function registerExportJobs(options: ExportJobsOptions): ExportJobs {
   const poller = new ExportPoller(deps, queue);
   const tree = new ExportJobsTreeProvider(store, clock, EXPORT_JOB_COMMANDS.openFile);
   const actions = new JobActions(deps, queue, options);
-  const disposables: vscode.Disposable[] = [
+  const disposables = DisposableStore.of(
     vscode.window.createTreeView(EXPORT_JOBS_VIEW, { treeDataProvider: tree, showCollapseAll: false }),
     tree,
     new ExportStatusBar(store, clock),
@@ -96,7 +97,7 @@ export function registerExportJobs(options: ExportJobsOptions): ExportJobs {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SETTINGS_SECTION)) poller.poke();
     }),
-  ];
+  );
   poller.start();
   return {
     store,
@@ -105,7 +106,7 @@ export function registerExportJobs(options: ExportJobsOptions): ExportJobs {
     dispose: () => {
       poller.dispose();
       queue.dispose();
-      for (const d of disposables) d.dispose();
+      disposables.dispose();
       store.dispose();
     },
   };

@@ -1,5 +1,5 @@
 import type { ExportEngineDeps, ExportQueue } from './queue';
-import type { Event } from './jobs/events';
+import type { Event } from '../util/events';
 import { classify } from './jobs/export-api';
 import type { ExportJob } from './jobs/job';
 import { pollIntervalMs, retryDelayMs, withRetryAfter } from './jobs/timing';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ParamTree } from '../chargebee/catalog/types';
 import type { Clock } from './jobs/clock';
-import type { Event } from './jobs/events';
-import { Emitter } from './jobs/events';
+import type { Event } from '../util/events';
+import { Emitter } from '../util/events';
 import type { ExportApi, ExportObject } from './jobs/export-api';
 import { classify } from './jobs/export-api';
 import type { ExportJob } from './jobs/job';

@@ -22,6 +22,15 @@ export function parseDate(text: string): DateParse {
   return { ok: true, seconds: Math.floor(ms / 1000) };
 }
 
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `YYYY-MM-DD` only (a prompt that asks for a day refuses a time) as 00:00:00 UTC of that day. */
+export function parseDay(text: string): DateParse {
+  const trimmed = text.trim();
+  if (!DAY_ONLY.test(trimmed)) return { ok: false, message: 'must be a date as YYYY-MM-DD' };
+  return parseDate(trimmed);
+}
+
 /** Seconds -> `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM` with time), in UTC. */
 export function formatDate(seconds: number | string, withTime = false): string {
   const n = typeof seconds === 'number' ? seconds : Number(seconds);

@@ -43,6 +43,9 @@ export function listFor(kind: PickerKind, text: string, ctx: PickerContext): Sta
       return couponList(text);
     case 'quote':
       return quoteList(text);
+    case 'charge_row':
+      // The import form answers this kind from its own rows (subscriptions/unbilled-controller.ts).
+      throw new PickerUnavailableError('Charge ids are picked from the charge rows of this form.');
   }
 }
 

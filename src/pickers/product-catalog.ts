@@ -3,6 +3,7 @@
  * active ones only, searched by id and then by name. Item prices can be held to one item type and
  * one currency, which the quote forms know better than the person typing.
  */
+import type { EndpointId } from '../chargebee/catalog';
 import type { ParamTree } from '../chargebee/catalog/types';
 import { formatMinor } from '../forms/money';
 import type { StagedList } from './staged-list';
@@ -29,7 +30,7 @@ function period(entry: Readonly<Record<string, unknown>>): string {
   return n === 1 ? `per ${unit}` : `every ${n} ${unit}s`;
 }
 
-function named(key: string, endpointId: string, text: string, base: ParamTree, describe: (e: Readonly<Record<string, unknown>>) => string): StagedList {
+function named(key: string, endpointId: EndpointId, text: string, base: ParamTree, describe: (e: Readonly<Record<string, unknown>>) => string): StagedList {
   return {
     endpointId,
     key,

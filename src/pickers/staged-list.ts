@@ -4,13 +4,15 @@
  * handed to the webview is `<stage>:<api offset>`, so "More…" continues exactly where the last page
  * stopped, in the same stage or at the start of the next one.
  */
+import type { EndpointId } from '../chargebee/catalog';
 import type { ParamTree } from '../chargebee/catalog/types';
-import type { PickerItem } from '../webview/protocol';
+import type { PickerItem } from './page';
 import type { ListBody, PickerClient, PickerPage, PickerQuery } from './types';
 
-export interface StagedList {
+/** `I` may carry more than the row (e.g. the quote object), for quick picks that resolve with it. */
+export interface StagedList<I extends PickerItem = PickerItem> {
   /** Catalog id of the list endpoint, e.g. `customers.list`. */
-  readonly endpointId: string;
+  readonly endpointId: EndpointId;
   /** Envelope key of each entry: `customer` in `{ list: [{ customer }] }`. */
   readonly key: string;
   /** Params every stage sends (status, sort order, item type). */
@@ -18,7 +20,11 @@ export interface StagedList {
   /** The filters of each stage, tried in order; `[{}]` lists everything. */
   readonly stages: readonly ParamTree[];
   /** The row for one entry; undefined leaves the entry out (filters the API cannot express). */
-  toItem(entry: Readonly<Record<string, unknown>>, envelope: Readonly<Record<string, unknown>>): PickerItem | undefined;
+  toItem(entry: Readonly<Record<string, unknown>>, envelope: Readonly<Record<string, unknown>>): I | undefined;
+}
+
+export interface StagedPage<I extends PickerItem = PickerItem> extends PickerPage {
+  readonly items: readonly I[];
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -35,10 +41,10 @@ export function decodeOffset(offset: string | undefined, stages: number): { stag
   return m[2] === '' || m[2] === undefined ? { stage } : { stage, apiOffset: m[2] };
 }
 
-export async function stagedPage(client: PickerClient, list: StagedList, query: PickerQuery, pageSize = DEFAULT_PAGE_SIZE): Promise<PickerPage> {
+export async function stagedPage<I extends PickerItem>(client: PickerClient, list: StagedList<I>, query: PickerQuery, pageSize = DEFAULT_PAGE_SIZE): Promise<StagedPage<I>> {
   const size = Math.min(100, Math.max(1, pageSize));
   let { stage, apiOffset } = decodeOffset(query.offset, list.stages.length);
-  const items: PickerItem[] = [];
+  const items: I[] = [];
   const seen = new Set<string>();
   for (;;) {
     const params: ParamTree = {

@@ -5,7 +5,8 @@
  */
 import type { ChargebeeClient } from '../chargebee/client';
 import type { ProductCatalog } from '../chargebee/catalog/types';
-import type { PickerPage } from '../webview/form-controller';
+import type { ListResponse } from '../chargebee/responses';
+import type { PickerPage } from './page';
 
 export type { PickerPage };
 
@@ -29,7 +30,4 @@ export interface PickerQuery {
 }
 
 /** `{ list: [{ customer: {...} }, ...], next_offset }` as the list endpoints answer. */
-export interface ListBody {
-  readonly list?: readonly Readonly<Record<string, unknown>>[];
-  readonly next_offset?: unknown;
-}
+export type ListBody = ListResponse;

@@ -1,14 +1,14 @@
 /**
  * One ChargebeeClient per site, built on first use from the site record, its key in SecretStorage and
- * its request headers, and dropped whenever any of those (or the timeout setting) changes. The export
- * jobs need a synchronous `apiFor(siteId)`, so their per-site API is kept here too, built as soon as a
- * site's key is read. No `vscode` import.
+ * its request headers, and dropped whenever any of those (or the timeout setting) changes. Features
+ * that keep their own per-site objects (the export jobs' single-attempt API) build them from
+ * `onDidChangeConnection`, so this module knows no feature. No `vscode` import.
  */
-import { ChargebeeClient, type ChargebeeLogger } from '../chargebee/client';
-import type { ExportApi } from '../exports/jobs/export-api';
-import { exportApi, exportClient } from '../exports/jobs/export-api';
-import { buildRequestHeaders } from './request-headers';
-import type { RequestHeaderStore } from './request-headers-store';
+import { ChargebeeClient, type ChargebeeClientOptions, type ChargebeeLogger } from '../chargebee/client';
+import { buildRequestHeaders } from '../request-headers/settings';
+import { DisposableStore } from '../util/disposables';
+import { Emitter, type Event } from '../util/events';
+import type { RequestHeaderStore } from '../request-headers/store';
 import type { SiteRecord } from './site';
 import type { SiteStore } from './store';
 
@@ -22,6 +22,15 @@ export interface SiteClientsOptions {
   readonly logFor: (site: SiteRecord) => ChargebeeLogger;
 }
 
+/**
+ * A site's connection was built (`options`: what its client was made from, key included, for features
+ * that need their own client of the same site) or dropped (`options` absent: rebuild on next use).
+ */
+export interface SiteConnectionChange {
+  readonly siteId: string;
+  readonly options?: ChargebeeClientOptions;
+}
+
 interface Built {
   readonly client: ChargebeeClient;
   readonly apiKey: string;
@@ -30,17 +39,18 @@ interface Built {
 export class SiteClients {
   /** Promises, so two callers asking at once share one SecretStorage read. */
   private readonly cache = new Map<string, Promise<Built | undefined>>();
-  private readonly exportApis = new Map<string, ExportApi>();
-  private readonly exportListeners = new Set<() => void>();
-  private readonly subs: { dispose(): void }[];
+  private readonly subs = new DisposableStore();
+  private readonly connectionChanged = this.subs.add(new Emitter<SiteConnectionChange>());
+  /** Fired after every build and every drop of a site's client. */
+  readonly onDidChangeConnection: Event<SiteConnectionChange> = this.connectionChanged.event;
 
   constructor(private readonly options: SiteClientsOptions) {
-    this.subs = [
+    this.subs.add(
       options.store.onDidChange((change) => {
         if (change.kind !== 'active') this.invalidate(change.siteId);
       }),
-      options.headers.onDidChange((siteId) => this.invalidate(siteId)),
-    ];
+    );
+    this.subs.add(options.headers.onDidChange((siteId) => this.invalidate(siteId)));
   }
 
   /** The site's client, or undefined when its key is missing from SecretStorage. */
@@ -57,18 +67,9 @@ export class SiteClients {
     return buildRequestHeaders(this.options.headers.forSite(siteId));
   }
 
-  exportApiFor(siteId: string): ExportApi | undefined {
-    return this.exportApis.get(siteId);
-  }
-
-  /** Reads every site's key (local, no network) so persisted export jobs can resume. */
+  /** Reads every site's key (local, no network), so every site's connection is announced (export jobs resume). */
   async loadAll(): Promise<void> {
     await Promise.all(this.options.store.list().map(async (site) => this.built(site)));
-  }
-
-  onDidChangeExportApis(listener: () => void): { dispose(): void } {
-    this.exportListeners.add(listener);
-    return { dispose: () => this.exportListeners.delete(listener) };
   }
 
   /** Drops one site's client (or all); the next use rebuilds it with the current key and headers. */
@@ -76,18 +77,16 @@ export class SiteClients {
     const ids = siteId === undefined ? [...this.cache.keys()] : [siteId];
     for (const id of ids) {
       this.cache.delete(id);
-      this.exportApis.delete(id);
+      this.connectionChanged.fire({ siteId: id });
     }
-    // Jobs of a site that still exists get their API back at once; a removed site's jobs wait.
+    // A site that still exists is rebuilt at once, so features holding per-site objects (export jobs) get them back.
     const rebuild = ids.map((id) => this.options.store.get(id)).filter((s): s is SiteRecord => s !== undefined);
     if (rebuild.length > 0) void Promise.all(rebuild.map(async (s) => this.built(s))).catch(() => undefined);
   }
 
   dispose(): void {
-    for (const s of this.subs) s.dispose();
+    this.subs.dispose();
     this.cache.clear();
-    this.exportApis.clear();
-    this.exportListeners.clear();
   }
 
   private built(site: SiteRecord): Promise<Built | undefined> {
@@ -104,7 +103,7 @@ export class SiteClients {
   private async build(site: SiteRecord): Promise<Built | undefined> {
     const apiKey = await this.options.store.apiKey(site.id);
     if (apiKey === undefined || apiKey === '') return undefined;
-    const common = {
+    const options: ChargebeeClientOptions = {
       baseUrl: site.baseUrl,
       apiKey,
       headers: this.headersFor(site.id),
@@ -112,10 +111,8 @@ export class SiteClients {
       downloadIdleTimeoutMs: this.options.downloadIdleTimeoutMs?.(),
       log: this.options.logFor(site),
     };
-    const client = new ChargebeeClient(common);
-    // The export jobs retry on their own schedule, so their client makes one attempt per call.
-    this.exportApis.set(site.id, exportApi(exportClient(common)));
-    for (const l of [...this.exportListeners]) l();
+    const client = new ChargebeeClient(options);
+    this.connectionChanged.fire({ siteId: site.id, options });
     return { client, apiKey };
   }
 }

@@ -4,34 +4,20 @@
  * (quotes, forms, exports, unbilled charges).
  */
 import * as vscode from 'vscode';
-import type { ProductCatalog } from '../chargebee/catalog/types';
-import type { ChargebeeClient } from '../chargebee/client';
 import { clientLogger } from '../log';
-import type { SiteInfo } from '../webview/protocol';
 import { SiteClients } from './clients';
-import { siteMode, type SiteMode } from './mode';
-import type { RequestHeaderStore } from './request-headers-store';
-import { HAS_SITE_CONTEXT, type SiteRecord } from './site';
+import { siteMode } from './mode';
+import type { RequestHeaderStore } from '../request-headers/store';
+import { HAS_SITE_CONTEXT, type ActiveSite, type SiteRecord } from './site';
 import { SiteStatusBar } from './status-bar';
 import type { SiteChange } from './store';
 import { SiteStore } from './store';
 import { confirmWrite } from './write-guard';
 import type { CommandId } from '../commands/ids';
 import type { UserInput } from '../commands/user-input';
+import { DisposableStore } from '../util/disposables';
 
-/** A site ready for requests: what the features' `activeSite()` deps resolve with. */
-export interface ActiveSite {
-  readonly id: string;
-  readonly label: string;
-  readonly siteName?: string;
-  readonly baseUrl: string;
-  readonly catalogVersion: ProductCatalog;
-  readonly mode: SiteMode;
-  readonly info: SiteInfo;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly client: ChargebeeClient;
-  confirmWrite(action: string): Promise<boolean>;
-}
+export type { ActiveSite } from './site';
 
 export interface SitesOptions {
   readonly state: vscode.Memento;
@@ -56,7 +42,7 @@ export class Sites implements vscode.Disposable {
   readonly onDidChangeActiveSite = this.activeChanged.event;
   private readonly changed = new vscode.EventEmitter<SiteChange>();
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private uiVersion = 0;
 
   constructor(private readonly options: SitesOptions) {
@@ -70,7 +56,7 @@ export class Sites implements vscode.Disposable {
     });
     this.statusBar = new SiteStatusBar(options.switchCommand);
     const storeSub = this.store.onDidChange((change) => this.onStoreChange(change));
-    this.disposables.push(
+    this.disposables.addAll(
       this.statusBar,
       this.activeChanged,
       this.changed,
@@ -126,7 +112,7 @@ export class Sites implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
     this.clients.dispose();
     this.store.dispose();
   }

@@ -3,6 +3,8 @@
  * SecretStorage under `chargebee.apiKey.<siteId>`.
  */
 import type { ProductCatalog } from '../chargebee/catalog/types';
+import type { ChargebeeClient } from '../chargebee/client';
+import type { SiteMode } from './mode';
 
 /** What a command that needs a site says when there is none (as a Notice or a warning). */
 export const NO_SITE_MESSAGE = 'No Chargebee site is set up yet. Add one first ("Chargebee: Add Site...").';
@@ -20,6 +22,39 @@ export interface SiteRecord {
   readonly multiDecimal: boolean;
   /** Epoch milliseconds. */
   readonly createdAt: number;
+}
+
+/** A site as forms and titles show it: name, currency, multi-decimal pricing, test or live. */
+export interface SiteInfo {
+  readonly name: string;
+  /** The currency money fields are typed in unless the form has its own `currency_code`. */
+  readonly currency: string;
+  readonly multiDecimal: boolean;
+  readonly mode: SiteMode;
+}
+
+/**
+ * A site ready for requests: what the sites service's `activeSite()` resolves with. It is the one site
+ * type: each feature narrows it with `Pick<ActiveSite, ...>` to what it uses, so tests build small ones.
+ */
+export interface ActiveSite {
+  /** Stable and readable: keys panels, export jobs, presets and the per-site request headers. */
+  readonly id: string;
+  /** For titles and messages. */
+  readonly label: string;
+  /** The Chargebee site name for real sites; undefined for base-URL sites (sandbox, proxies). */
+  readonly siteName?: string;
+  /** API base, e.g. `https://acme-test.chargebee.com/api/v2`; also for previews and "Copy as curl". */
+  readonly baseUrl: string;
+  /** Which product catalog the site's items use. */
+  readonly catalogVersion: ProductCatalog;
+  readonly mode: SiteMode;
+  readonly info: SiteInfo;
+  /** The site's request headers (chargebee-event-email etc.), sent by its client and shown in curls. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly client: ChargebeeClient;
+  /** The site write guard: on a live site, asks before `action`; resolves true to go ahead. */
+  confirmWrite(action: string): Promise<boolean>;
 }
 
 export const SECRET_KEY_PREFIX = 'chargebee.apiKey.';

@@ -1,12 +1,9 @@
 /** The active site in the status bar, `$(credit-card) acme · TEST`; a LIVE site gets the warning colour. */
 import * as vscode from 'vscode';
-import type { SiteMode } from './mode';
+import type { ActiveSite } from './site';
 import type { CommandId } from '../commands/ids';
 
-export interface StatusBarSite {
-  readonly label: string;
-  readonly mode: SiteMode;
-}
+export type StatusBarSite = Pick<ActiveSite, 'label' | 'mode'>;
 
 export class SiteStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;

@@ -4,12 +4,9 @@
  * through the injected UserInput, and nothing outside the extension can answer or replace it.
  */
 import type { UserInput } from '../commands/user-input';
-import type { SiteMode } from './mode';
+import type { ActiveSite } from './site';
 
-export interface GuardedSite {
-  readonly label: string;
-  readonly mode: SiteMode;
-}
+export type GuardedSite = Pick<ActiveSite, 'label' | 'mode'>;
 
 export const CONFIRM_LIVE = 'Continue on LIVE';
 

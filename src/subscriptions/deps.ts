@@ -4,29 +4,18 @@
  * tests pass a site on the sandbox.
  */
 import type * as vscode from 'vscode';
-import type { ProductCatalog } from '../chargebee/catalog/types';
 import type { ChargebeeClient } from '../chargebee/client';
 import type { RegisterCommand } from '../commands/register';
-import type { RequestHeaderStore } from '../sites/request-headers-store';
-import type { SiteInfo } from '../webview/protocol';
+import type { RequestHeaderStore } from '../request-headers/store';
+import type { ActiveSite } from '../sites/site';
 import type { UserInput } from '../commands/user-input';
 
 /** The part of ChargebeeClient used here; tests may pass a client on the sandbox. */
 export type SubscriptionClient = Pick<ChargebeeClient, 'call' | 'request'>;
 
-export interface UnbilledSite {
-  /** Stable id: keys panels and the per-site request header settings. */
-  readonly id: string;
-  /** For titles and the form badge: name, currency, multi-decimal pricing, test or live. */
-  readonly info: SiteInfo;
-  /** Undefined when unknown: entity types of both catalogs are offered. */
-  readonly catalogVersion?: ProductCatalog;
-  /** API base, for the request preview and "Copy as curl". */
-  readonly baseUrl: string;
-  readonly client: SubscriptionClient;
-  /** The site write guard (`confirmWrite(site, action)`): resolves true to go ahead. */
-  confirmWrite(action: string): Promise<boolean>;
-}
+/** An undefined `catalogVersion` offers the entity types of both catalogs. */
+export type UnbilledSite = Pick<ActiveSite, 'id' | 'info' | 'baseUrl' | 'confirmWrite'> &
+  Partial<Pick<ActiveSite, 'catalogVersion'>> & { readonly client: SubscriptionClient };
 
 /** What opening the import form needs; the extension-host test passes these directly. */
 export interface SubscriptionDeps {

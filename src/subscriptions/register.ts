@@ -1,11 +1,10 @@
 /**
  * registerSubscriptionCommands: "Import Unbilled Charges..." (subscription picked first, or given as
- * the argument: an id, `{ id }` or `{ subscription: { id } }`), and "Edit Request Headers..." for the
- * active site. activate() calls it once and owns the returned Disposable.
+ * the argument: an id, `{ id }` or `{ subscription: { id } }`). activate() calls it once and owns the
+ * returned Disposable. "Edit Request Headers..." lives in src/request-headers/register.ts.
  */
 import * as vscode from 'vscode';
 import { ChargebeeError } from '../chargebee/errors';
-import { editRequestHeaders } from '../sites/request-headers-command';
 import { NO_SITE_MESSAGE } from '../sites/site';
 import { FormPanel } from '../webview/form-panel';
 import { SUBSCRIPTION_COMMANDS } from '../commands/ids';
@@ -14,6 +13,7 @@ import { subscriptionIdOf } from './args';
 import { pickSubscription } from './subscription-pick';
 import { createUnbilledFormController } from './unbilled-controller';
 import type { UnbilledFormController } from './unbilled-controller';
+import type { SubscriptionResponse } from '../chargebee/responses';
 
 /** What the import command resolves with (tests and other commands may use it). */
 export interface OpenedImportForm {
@@ -22,23 +22,7 @@ export interface OpenedImportForm {
 }
 
 export function registerSubscriptionCommands(deps: SubscriptionCommandDeps): vscode.Disposable {
-  const register = deps.registerCommand;
-  const disposables = [
-    register(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg)),
-    register(SUBSCRIPTION_COMMANDS.editRequestHeaders, async () => {
-      const site = await deps.activeSite();
-      if (!site) {
-        void vscode.window.showWarningMessage(NO_SITE_MESSAGE);
-        return undefined;
-      }
-      return editRequestHeaders(deps.headers, { id: site.id, label: `${site.info.name} (${site.info.mode})` }, deps.ui);
-    }),
-  ];
-  return {
-    dispose: () => {
-      for (const d of disposables) d.dispose();
-    },
-  };
+  return deps.registerCommand(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg));
 }
 
 export async function openImportForm(deps: SubscriptionDeps, arg: unknown): Promise<OpenedImportForm | undefined> {
@@ -70,7 +54,7 @@ interface PickedSubscription {
 /** Retrieves the chosen subscription, for its currency; a missing one is said plainly before any form opens. */
 async function describeSubscription(site: UnbilledSite, subscriptionId: string): Promise<PickedSubscription> {
   try {
-    const res = await site.client.call<{ subscription?: { currency_code?: unknown } }>('subscriptions.retrieve', { pathParams: { subscription_id: subscriptionId } });
+    const res = await site.client.call<SubscriptionResponse>('subscriptions.retrieve', { pathParams: { subscription_id: subscriptionId } });
     const currency = res.body.subscription?.currency_code;
     return typeof currency === 'string' && currency !== '' ? { id: subscriptionId, currency } : { id: subscriptionId };
   } catch (err) {

@@ -4,17 +4,16 @@
  * APIs, charge ids from the form's own rows), splits the request headers off the form, and sends the
  * import through the site's write guard with one idempotency key per logical submission.
  */
-import { encodeParams } from '../chargebee/form-encoding';
 import type { PickerKind } from '../chargebee/catalog/types';
+import { SubmissionKey } from '../chargebee/submission-key';
 import type { FormModel } from '../forms/model';
 import type { FieldError, FormValues } from '../forms/values';
-import type { RequestHeaderSettings } from '../sites/request-headers';
-import { requestHeaderErrors, splitRequestHeaders } from '../sites/request-headers-form';
+import type { RequestHeaderSettings } from '../request-headers/settings';
+import { requestHeaderErrors, splitRequestHeaders } from '../request-headers/form-group';
 import { queryPicker } from '../pickers';
 import { buildRequestFor } from '../webview/build-request';
 import type { BuiltRequest, FormController, PickerPage, Submission, SubmitOutcome } from '../webview/form-controller';
 import type { UnbilledSite } from './deps';
-import { SubmissionKeys } from './submission-keys';
 import { CHARGE_ROW_PICKER, CHARGES, importSpec, initialUnbilledValues, unbilledFormModel, IMPORT_ENDPOINT_ID } from './unbilled-model';
 import { importedCharges, resultSummary, resultTable } from './unbilled-result';
 import { unbilledChargeErrors } from './unbilled-rules';
@@ -49,7 +48,7 @@ export function createUnbilledFormController(opts: UnbilledFormOptions): Unbille
   // The subscription is chosen before the form opens and fixed with it: its currency decides how amounts are read.
   const model: FormModel = { ...base, title: `Import unbilled charges into ${subscriptionId}`, pathParams: [] };
   const spec = importSpec();
-  const keys = new SubmissionKeys(opts.newKey);
+  const keys = new SubmissionKey(opts.newKey);
   const initialValues = opts.initialValues ?? initialUnbilledValues(subscriptionId);
   let readValues: () => FormValues = () => initialValues;
   const pathParams = { subscription_id: subscriptionId };
@@ -82,16 +81,17 @@ export function createUnbilledFormController(opts: UnbilledFormOptions): Unbille
       const rows = Array.isArray(sent.tree[CHARGES]) ? (sent.tree[CHARGES] as readonly unknown[]).length : 0;
       const action = `import ${rows} unbilled ${rows === 1 ? 'charge' : 'charges'} into subscription ${subscriptionId}`;
       if (!(await site.confirmWrite(action))) throw new Error('Nothing was imported: the write was not confirmed.');
-      const fingerprint = JSON.stringify([spec.path, subscriptionId, encodeParams(sent.tree), Object.entries(headers).sort()]);
-      const idempotencyKey = keys.keyFor(fingerprint);
+      const idempotencyKey = keys.next();
       try {
         const res = await site.client.call<unknown>(IMPORT_ENDPOINT_ID, { pathParams, params: sent.tree, headers, idempotencyKey, signal });
-        keys.settled({ ok: true });
+        keys.settle('done');
         const charges = importedCharges(res.body);
         const summary = resultSummary(charges, subscriptionId) + (res.replayed ? ' (Chargebee replayed an earlier identical import.)' : '');
         return { summary, table: resultTable(charges, info.currency) };
       } catch (error) {
-        keys.settled({ ok: false, error });
+        if (keys.failed(error) === 'key_conflict') {
+          throw new Error(`An earlier import into subscription ${subscriptionId} may already have gone through (Chargebee refused to reuse its idempotency key for a changed request). Check its unbilled charges; submit again to send this request as a new import.`);
+        }
         throw error;
       }
     },

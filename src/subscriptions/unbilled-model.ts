@@ -5,38 +5,22 @@
  * charge rows.
  */
 import { getEndpoint } from '../chargebee/catalog';
-import type { EndpointSpec, GroupSpec, PickerKind, ProductCatalog } from '../chargebee/catalog/types';
+import { CHARGE_ROW_PICKER, UNBILLED_ENTITY_CATALOG, UNBILLED_ENTITY_PICKER } from '../chargebee/catalog/subscriptions';
+import type { EndpointSpec, GroupSpec, ProductCatalog } from '../chargebee/catalog/types';
 import type { FormModel, PickerRef } from '../forms/model';
 import { buildFormModel } from '../forms/model';
 import type { FormValues } from '../forms/values';
 import { emptyValues } from '../forms/values';
-import type { RequestHeaderSettings } from '../sites/request-headers';
-import { withRequestHeaderGroup } from '../sites/request-headers-form';
+import type { RequestHeaderSettings } from '../request-headers/settings';
+import { withRequestHeaderGroup } from '../request-headers/form-group';
 
 export const IMPORT_ENDPOINT_ID = 'subscriptions.import_unbilled_charges';
 export const CHARGES = 'unbilled_charges';
 export const DISCOUNTS = 'discounts';
 export const TIERS = 'tiers';
 
-const PC1_TYPES = ['plan', 'plan_setup', 'addon'];
-const PC2_TYPES = ['plan_item_price', 'addon_item_price', 'charge_item_price'];
-
-/** The picker for a charge's entity_id by its entity_type; adhoc charges have no entity. */
-export const ENTITY_PICKER: Readonly<Record<string, PickerKind>> = {
-  plan: 'plan',
-  plan_setup: 'plan',
-  addon: 'addon',
-  plan_item_price: 'item_price',
-  addon_item_price: 'item_price',
-  charge_item_price: 'item_price',
-};
-
-/**
- * The picker kind that answers with the ids of the form's own charge rows. PickerKind has no such
- * kind yet and the protocol only carries known kinds, so it borrows `item_family`: an item family is
- * never picked in this form, and the controller answers this kind from the form's values.
- */
-export const CHARGE_ROW_PICKER: PickerKind = 'item_family';
+/** The catalog's definitions, under the names this form's code and tests use. */
+export { CHARGE_ROW_PICKER, UNBILLED_ENTITY_PICKER as ENTITY_PICKER } from '../chargebee/catalog/subscriptions';
 
 export interface UnbilledModelOptions {
   readonly multiDecimal: boolean;
@@ -57,7 +41,7 @@ export function unbilledFormModel(opts: UnbilledModelOptions): FormModel {
     catalogVersion: opts.catalogVersion ?? 2,
     multiDecimal: opts.multiDecimal,
     pickers: {
-      [`${CHARGES}[entity_id]`]: { field: 'entity_type', byValue: ENTITY_PICKER },
+      [`${CHARGES}[entity_id]`]: { field: 'entity_type', byValue: UNBILLED_ENTITY_PICKER },
       [`${DISCOUNTS}[unbilled_charge_id]`]: chargeRow,
       [`${TIERS}[unbilled_charge_id]`]: chargeRow,
     },
@@ -67,7 +51,8 @@ export function unbilledFormModel(opts: UnbilledModelOptions): FormModel {
 /** Drops the other catalog's entity types from the charge rows when the site's catalog is known. */
 function typesForCatalog(spec: EndpointSpec, catalog: ProductCatalog | undefined): EndpointSpec {
   if (catalog === undefined) return spec;
-  const drop = new Set(catalog === 1 ? PC2_TYPES : PC1_TYPES);
+  const other = catalog === 1 ? 2 : 1;
+  const drop = new Set(Object.entries(UNBILLED_ENTITY_CATALOG).filter(([, c]) => c === other).map(([type]) => type));
   const params = spec.params.map((p) => {
     if (p.kind !== 'group' || p.name !== CHARGES) return p;
     const fields = p.fields.map((f) => (f.name === 'entity_type' && f.values ? { ...f, values: f.values.filter((v) => !drop.has(v)) } : f));

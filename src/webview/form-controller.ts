@@ -6,12 +6,13 @@ import type { ParamTree, PickerKind } from '../chargebee/catalog/types';
 import type { WirePair } from '../chargebee/form-encoding';
 import type { FormModel } from '../forms/model';
 import type { FieldError, FormValues } from '../forms/values';
-import type { PickerItem, ResultTable, SiteInfo } from './protocol';
+import type { PickerPage } from '../pickers/page';
+import type { FormSiteInfo, ResultTable } from './protocol';
 
 export interface FormDefinition {
   /** From buildFormModel(spec, opts). */
   readonly model: FormModel;
-  readonly site: SiteInfo;
+  readonly site: FormSiteInfo;
   /** Panel title; defaults to the model's title. */
   readonly title?: string;
   /** Defaults to "Create" for POST endpoints and "Run" for GET. */
@@ -29,10 +30,7 @@ export interface Submission {
   readonly pathParams: Readonly<Record<string, string>>;
 }
 
-export interface PickerPage {
-  readonly items: readonly PickerItem[];
-  readonly nextOffset?: string;
-}
+export type { PickerPage };
 
 export interface SubmitOutcome {
   /** One line for the webview, e.g. "Quote Q-12 created". */

@@ -9,6 +9,7 @@ import type { FormController } from './form-controller';
 import { FormSession } from './form-session';
 import { renderWebviewHtml } from './html';
 import type { FormValues } from '../forms/values';
+import { DisposableStore } from '../util/disposables';
 
 export interface FormPanelOptions {
   readonly extensionUri: vscode.Uri;
@@ -30,7 +31,7 @@ let nextId = 1;
 export class FormPanel implements vscode.Disposable {
   private static readonly open = new Map<string, FormPanel>();
 
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   readonly session: FormSession;
@@ -77,7 +78,7 @@ export class FormPanel implements vscode.Disposable {
       close: () => this.dispose(),
       warn: (message) => this.warn(message),
     }, formId);
-    this.disposables.push(
+    this.disposables.addAll(
       webview.onDidReceiveMessage((raw: unknown) => {
         this.session.handle(raw).catch((err: unknown) => this.warn(`form ${formId}: ${String(err)}`));
       }),
@@ -111,7 +112,7 @@ export class FormPanel implements vscode.Disposable {
     if (this.opts.key !== undefined && FormPanel.open.get(this.opts.key) === this) FormPanel.open.delete(this.opts.key);
     this.onDidDisposeEmitter.fire();
     this.onDidDisposeEmitter.dispose();
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 
   private warn(message: string): void {

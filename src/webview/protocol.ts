@@ -4,11 +4,16 @@
  * hand-written guards that check each field's type and size. Shared with the browser bundle, so no
  * `vscode` or Node imports here.
  */
-import type { PickerKind } from '../chargebee/catalog/types';
+import { PICKER_KINDS, type PickerKind } from '../chargebee/catalog/types';
 import type { FormModel } from '../forms/model';
 import type { FieldError, FilterRowValue, FormValues } from '../forms/values';
+import type { PickerItem } from '../pickers/page';
 
-export interface SiteInfo {
+/**
+ * What a form shows of its site and types money in. The form engine sits below the sites feature, so
+ * it names only what it needs; the sites' `SiteInfo` (src/sites/site.ts) satisfies it.
+ */
+export interface FormSiteInfo {
   readonly name: string;
   /** The currency money fields are typed in unless the form has its own `currency_code`. */
   readonly currency: string;
@@ -16,11 +21,7 @@ export interface SiteInfo {
   readonly mode: 'test' | 'live';
 }
 
-export interface PickerItem {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
-}
+export type { PickerItem } from '../pickers/page';
 
 /** A result worth a table, e.g. the unbilled charges an import created. */
 export interface ResultTable {
@@ -44,7 +45,7 @@ export type HostToWebview =
       readonly formId: string;
       readonly model: FormModel;
       readonly values: FormValues;
-      readonly site: SiteInfo;
+      readonly site: FormSiteInfo;
       readonly submitLabel: string;
       /** A submit is running (the webview was reloaded while hidden). */
       readonly busy: boolean;
@@ -69,10 +70,7 @@ export type WebviewToHost =
   | { readonly type: 'savePreset'; readonly name: string; readonly values: FormValues }
   | { readonly type: 'loadPreset'; readonly name: string };
 
-export const PICKER_KINDS = ['customer', 'subscription', 'plan', 'addon', 'item_family', 'item', 'item_price', 'coupon', 'quote'] as const satisfies readonly PickerKind[];
-// Fails to compile when types.ts gains a picker kind this list lacks.
-const _allPickerKinds: Exclude<PickerKind, (typeof PICKER_KINDS)[number]> extends never ? true : never = true;
-void _allPickerKinds;
+export { PICKER_KINDS };
 
 /** Bounds on what a webview may send; far above any real form, low enough to refuse junk cheaply. */
 export const LIMITS = {

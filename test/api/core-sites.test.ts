@@ -5,7 +5,8 @@
  * from an unreachable site by the one check request (against the sandbox over a real socket).
  */
 import assert from 'node:assert/strict';
-import { RequestHeaderStore } from '../../src/sites/request-headers-store';
+import { RequestHeaderStore } from '../../src/request-headers/store';
+import { ExportApis } from '../../src/exports/jobs/site-apis';
 import { SiteClients } from '../../src/sites/clients';
 import { addDevSite } from '../../src/sites/dev-site';
 import { checkKey, locationProblem, parseLocation } from '../../src/sites/location';
@@ -117,15 +118,17 @@ describe('core: site clients and the key check (sandbox)', () => {
     const state = new MemoryState();
     const store = new SiteStore(state, new MemorySecrets());
     const headers = new RequestHeaderStore(state);
-    const pokes: number[] = [];
+    const pokes: string[] = [];
     const clients = new SiteClients({ store, headers, timeoutMs: () => 5000, logFor: () => ({ debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }) });
-    clients.onDidChangeExportApis(() => pokes.push(1));
+    const exportApis = new ExportApis(clients);
+    exportApis.onDidChange((siteId) => pokes.push(siteId));
     const site = record('sb', sb.url);
     await store.add(site, sb.apiKey);
     const first = await clients.clientFor(site);
     assert.ok(first);
     assert.equal(await clients.clientFor(site), first, 'cached');
-    assert.ok(clients.exportApiFor('sb'), 'the export API exists once the key was read');
+    assert.ok(exportApis.apiFor('sb'), 'the export API exists once the key was read');
+    assert.equal((await exportApis.apiFor('sb')?.retrieve('missing').catch((e: unknown) => e)) instanceof Error, true, 'the export API talks to the site');
     await headers.set('sb', { originDevice: 'unit' });
     const second = await clients.clientFor(site);
     assert.notEqual(second, first, 'rebuilt after a header change');
@@ -134,7 +137,10 @@ describe('core: site clients and the key check (sandbox)', () => {
     assert.equal(seen?.headers['chargebee-request-origin-device'], 'unit', 'the new client sends the header');
     await store.setApiKey('sb', 'another');
     assert.notEqual(await clients.clientFor(site), second, 'rebuilt after a key change');
-    assert.ok(pokes.length >= 2, 'the export jobs hear about new APIs');
+    assert.ok(pokes.filter((id) => id === 'sb').length >= 2, 'the export jobs hear about new APIs');
+    await store.remove('sb');
+    assert.equal(exportApis.apiFor('sb'), undefined, "a removed site's export API is dropped");
+    exportApis.dispose();
     clients.dispose();
   });
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { ChargebeeClient } from '../../src/chargebee/client';
 import { toCurl } from '../../src/chargebee/form-encoding';
-import { buildRequestHeaders } from '../../src/sites/request-headers';
+import { buildRequestHeaders } from '../../src/request-headers/settings';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 
 describe('request headers: a form switching off a site flag', () => {

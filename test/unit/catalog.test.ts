@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allEndpoints, exportEndpoints, exportGroups, findEndpoint, getEndpoint, quoteEndpoints } from '../../src/chargebee/catalog';
+import { allEndpoints, exportEndpoints, exportGroups, findEndpoint, findEndpointById, getEndpoint, quoteEndpoints, type EndpointId } from '../../src/chargebee/catalog';
 import type { EndpointSpec, FieldSpec, ParamSpec, ParamTree } from '../../src/chargebee/catalog/types';
 import { validateParams } from '../../src/chargebee/validate';
 
@@ -67,8 +67,10 @@ describe('catalog', () => {
   it('gives every endpoint a unique id that getEndpoint returns', () => {
     const ids = allEndpoints.map((e) => e.id);
     assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.filter((id, i) => ids.indexOf(id) !== i).join(', ')}`);
-    for (const e of allEndpoints) assert.equal(getEndpoint(e.id), e);
+    for (const e of allEndpoints) assert.equal(findEndpointById(e.id), e);
+    // @ts-expect-error a wrong id fails to compile (EndpointId is derived from the catalog)
     assert.throws(() => getEndpoint('quotes.nope'), /Unknown Chargebee endpoint id/);
+    assert.equal(findEndpointById('quotes.nope'), undefined);
   });
 
   it('has the 20 quote endpoints of the quote endpoints table and the 18 export triggers', () => {
@@ -154,16 +156,16 @@ describe('catalog', () => {
     ];
     const names = (e: EndpointSpec) => fieldsOf(e).map((f) => f.where.split(' ')[1] ?? '');
     for (const [create, edit, keys] of pairs) {
-      const createNames = names(getEndpoint(`quotes.${create}`));
-      const editNames = names(getEndpoint(`quotes.${edit}`));
+      const createNames = names(getEndpoint(`quotes.${create}` as EndpointId));
+      const editNames = names(getEndpoint(`quotes.${edit}` as EndpointId));
       assert.ok(createNames.includes('name'), create);
       assert.deepEqual(editNames, createNames.filter((n) => n !== 'name' && !keys.includes(n)), edit);
-      assert.equal(getEndpoint(`quotes.${edit}`).pathParams?.[0]?.name, 'quote_id');
+      assert.equal(getEndpoint(`quotes.${edit}` as EndpointId).pathParams?.[0]?.name, 'quote_id');
     }
   });
 
   it('types money, counts, dates and decimals as the docs say', () => {
-    const field = (id: string, group: string, name: string) => {
+    const field = (id: EndpointId, group: string, name: string) => {
       const p = getEndpoint(id).params.find((x) => x.name === group);
       if (p?.kind === 'group') return p.fields.find((f) => f.name === name);
       return p?.kind === 'field' ? p : undefined;
@@ -194,7 +196,7 @@ describe('catalog', () => {
       assert.ok(e.title.length > 0 && exportGroups.includes(e.group), e.id);
     }
     for (const kind of ['revenue_recognition', 'deferred_revenue']) {
-      const e = getEndpoint(`exports.${kind}`);
+      const e = getEndpoint(`exports.${kind}` as EndpointId);
       assert.equal(e.deprecated, true);
       const required = e.params.filter((p) => p.kind === 'field' && p.required).map((p) => p.name);
       assert.deepEqual(required, ['report_by', 'report_from_month', 'report_from_year', 'report_to_month', 'report_to_year']);

@@ -31,7 +31,7 @@ function envelope(overrides: Partial<QuoteEnvelope['quote']> = {}): QuoteEnvelop
 }
 
 const page = (env: QuoteEnvelope, actions: Parameters<typeof renderQuoteDetail>[1]['actions'] = ['accept', 'showJson']): string =>
-  renderQuoteDetail(env, { ...en, nonce: 'bm9uY2U=', cspSource: 'vscode-webview://abc', actions });
+  renderQuoteDetail(env, { ...en, nonce: 'bm9uY2U=', cspSource: 'vscode-webview://abc', styleUri: 'https://file+.vscode-resource/media/quote-detail.css', scriptUri: 'https://file+.vscode-resource/media/quote-detail.js', actions });
 
 describe('quote detail rendering', () => {
   it('formats money from minor units in the quote currency', () => {
@@ -79,7 +79,7 @@ describe('quote detail rendering', () => {
     assert.doesNotMatch(html, /<b>x<\/b>/);
     // The only script elements are the page's own, each carrying the nonce.
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-    assert.deepEqual(scripts, ['<script nonce="bm9uY2U=">']);
+    assert.deepEqual(scripts, ['<script nonce="bm9uY2U=" src="https://file+.vscode-resource/media/quote-detail.js">']);
   });
 
   it('keeps a hostile status out of the class attribute', () => {
@@ -94,7 +94,11 @@ describe('quote detail rendering', () => {
     assert.match(csp, /script-src 'nonce-bm9uY2U='/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
     assert.ok(page(envelope()).includes(`content="${csp.replace(/'/g, '&#39;')}"`));
-    assert.throws(() => renderQuoteDetail(envelope(), { ...en, nonce: '"x', cspSource: 's', actions: [] }));
+    const html = page(envelope());
+    assert.doesNotMatch(html, /<style|style="/, 'no inline styles: the stylesheet is media/quote-detail.css');
+    assert.match(html, /<script nonce="bm9uY2U=" src="[^"]*media\/quote-detail\.js"><\/script>/);
+    assert.doesNotMatch(html, /<script[^>]*>[^<]/, 'no inline script');
+    assert.throws(() => renderQuoteDetail(envelope(), { ...en, nonce: '"x', cspSource: 's', styleUri: 's.css', scriptUri: 's.js', actions: [] }));
   });
 
   it('shows exactly the buttons it is given', () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { QuoteEnvelope } from '../../src/quotes/detail/quote-model';
 import { renderQuoteDetail } from '../../src/quotes/detail/render';
 
-const opts = { locale: 'en-US', timeZone: 'UTC', nonce: 'bm9uY2U=', cspSource: 'vscode-webview://abc', actions: ['accept', 'showJson'] as const };
+const opts = { locale: 'en-US', timeZone: 'UTC', nonce: 'bm9uY2U=', cspSource: 'vscode-webview://abc', styleUri: 'x.css', scriptUri: 'x.js', actions: ['accept', 'showJson'] as const };
 const render = (quote: unknown): string => renderQuoteDetail({ quote } as unknown as QuoteEnvelope, { ...opts, actions: [...opts.actions] });
 
 /** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */

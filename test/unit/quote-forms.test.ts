@@ -13,7 +13,7 @@ import { currencyRefOf, FormCurrency } from '../../src/quotes/forms/currency';
 import { catalogOfQuote, editEndpointFor, endpointIdFor, kindOfOperation, QUOTE_KINDS } from '../../src/quotes/forms/kinds';
 import { quoteFormOptions } from '../../src/quotes/forms/layout';
 import { prefillFromQuote, pricedIds } from '../../src/quotes/forms/prefill';
-import { outcomeOf, SubmissionKey } from '../../src/quotes/forms/submission-key';
+import { outcomeOf, SubmissionKey } from '../../src/chargebee/submission-key';
 import { isActionAllowed, quoteContextValue } from '../../src/quotes/state-rules';
 
 const NOW = 1_800_000_000;
@@ -203,7 +203,7 @@ describe('quote forms: idempotency key per submission', () => {
     k.settle(outcomeOf(apiError(400, 'param_wrong_value')));
     const second = k.next();
     assert.notEqual(second, first, 'a refusal created nothing');
-    k.settle('created');
+    k.settle('done');
     assert.equal(k.held, undefined);
     assert.notEqual(k.next(), second);
   });

@@ -8,10 +8,10 @@ import { encodeParams } from '../../src/chargebee/form-encoding';
 import { buildFormModel } from '../../src/forms/model';
 import { validateForm } from '../../src/forms/validate-form';
 import { emptyValues } from '../../src/forms/values';
-import type { RequestHeaderSettings } from '../../src/sites/request-headers';
-import { buildRequestHeaders, headerProblem, isIpAddress, parseSettings } from '../../src/sites/request-headers';
-import { FLAG_OFF, headerFieldPath, HEADERS_GROUP, requestHeaderErrors, splitRequestHeaders, withRequestHeaderGroup } from '../../src/sites/request-headers-form';
-import { RequestHeaderStore, type SettingsMemento } from '../../src/sites/request-headers-store';
+import type { RequestHeaderSettings } from '../../src/request-headers/settings';
+import { buildRequestHeaders, headerProblem, isIpAddress, parseSettings } from '../../src/request-headers/settings';
+import { FLAG_OFF, headerFieldPath, HEADERS_GROUP, requestHeaderErrors, splitRequestHeaders, withRequestHeaderGroup } from '../../src/request-headers/form-group';
+import { RequestHeaderStore, type SettingsMemento } from '../../src/request-headers/store';
 
 /** An independent base64 of UTF-8 (TextEncoder + btoa), to check the implementation against. */
 function base64Utf8(text: string): string {

@@ -4,13 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { ChargebeeError } from '../../src/chargebee/errors';
+import { SubmissionKey } from '../../src/chargebee/submission-key';
 import { validateForm } from '../../src/forms/validate-form';
 import type { FormValues, RowValues } from '../../src/forms/values';
 import { emptyValues } from '../../src/forms/values';
-import { headerFieldPath } from '../../src/sites/request-headers-form';
+import { headerFieldPath } from '../../src/request-headers/form-group';
 import { subscriptionIdOf } from '../../src/subscriptions/args';
 import type { SubscriptionClient, UnbilledSite } from '../../src/subscriptions/deps';
-import { SubmissionKeys } from '../../src/subscriptions/submission-keys';
 import { createUnbilledFormController } from '../../src/subscriptions/unbilled-controller';
 import { CHARGE_ROW_PICKER, ENTITY_PICKER, unbilledFormModel } from '../../src/subscriptions/unbilled-model';
 import { importedCharges, resultTable } from '../../src/subscriptions/unbilled-result';
@@ -104,7 +104,7 @@ describe('import unbilled charges: form model and request', () => {
     assert.ok(charges?.kind === 'list');
     const entity = charges.fields.find((f) => f.name === 'entity_id');
     assert.deepEqual(entity?.picker, { field: 'entity_type', byValue: ENTITY_PICKER });
-    assert.equal(ENTITY_PICKER.adhoc, undefined);
+    assert.equal((ENTITY_PICKER as Readonly<Record<string, string>>)['adhoc'], undefined);
     assert.equal(ENTITY_PICKER.plan, 'plan');
     assert.equal(ENTITY_PICKER.charge_item_price, 'item_price');
     assert.equal(charges.fields.some((f) => f.name.endsWith('_in_decimal')), false, 'no decimal variants without multi-decimal pricing');
@@ -166,28 +166,33 @@ describe('import unbilled charges: result and arguments', () => {
   });
 });
 
-describe('SubmissionKeys', () => {
+describe('SubmissionKey (the one idempotency-key holder)', () => {
   let n = 0;
-  const keys = (): SubmissionKeys => new SubmissionKeys(() => `key-${++n}`);
+  const keys = (): SubmissionKey => new SubmissionKey(() => `key-${++n}`);
   const unanswered = new ChargebeeError({ kind: 'network', message: 'socket hang up', httpStatus: 0, apiErrorCode: 'network_error', retryable: true });
   const refused = new ChargebeeError({ kind: 'api', message: 'bad', httpStatus: 400, retryable: false, apiErrorCode: 'param_wrong_value' });
+  const conflict = new ChargebeeError({ kind: 'api', message: 'The idempotency key was already used with a different request', httpStatus: 422, retryable: false, apiErrorCode: 'unable_to_process_request' });
 
-  it('reuses the key for the same request after an unanswered attempt', () => {
+  it('holds the key after an unanswered attempt or an error that is no Chargebee answer', () => {
     const k = keys();
-    const first = k.keyFor('A');
-    k.settled({ ok: false, error: unanswered });
-    assert.equal(k.keyFor('A'), first);
-    assert.notEqual(k.keyFor('B'), first, 'a changed request is a new submission');
+    const first = k.next();
+    assert.equal(k.failed(unanswered), 'unknown');
+    assert.equal(k.next(), first, 'the next submit, changed or not, may be a replay of the first');
+    assert.equal(k.failed(new TypeError('body is not JSON')), 'unknown');
+    assert.equal(k.next(), first);
   });
 
-  it('starts a new submission after a success or a definite refusal', () => {
+  it('starts a new submission after a success, a definite refusal or a key conflict', () => {
     const k = keys();
-    const first = k.keyFor('A');
-    k.settled({ ok: true });
-    const second = k.keyFor('A');
+    const first = k.next();
+    k.settle('done');
+    const second = k.next();
     assert.notEqual(second, first);
-    k.settled({ ok: false, error: refused });
-    assert.notEqual(k.keyFor('A'), second);
+    assert.equal(k.failed(refused), 'refused');
+    const third = k.next();
+    assert.notEqual(third, second);
+    assert.equal(k.failed(conflict), 'key_conflict');
+    assert.notEqual(k.next(), third);
   });
 });
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { getEndpoint } from '../../src/chargebee/catalog';
+import { getEndpoint, type EndpointId } from '../../src/chargebee/catalog';
 import type { ParamTree, Violation } from '../../src/chargebee/catalog/types';
 import { parseListValue, validateParams } from '../../src/chargebee/validate';
 
-const check = (id: string, tree: ParamTree, opts?: { allowUnknown?: boolean; indexes?: ReadonlyMap<string, readonly string[]> }) =>
+const check = (id: EndpointId, tree: ParamTree, opts?: { allowUnknown?: boolean; indexes?: ReadonlyMap<string, readonly string[]> }) =>
   validateParams(getEndpoint(id), tree, opts);
 const brief = (vs: readonly Violation[]) => vs.map((v) => `${v.rule} ${v.param}`);
 

@@ -53,3 +53,7 @@ export const TRANSACTION_GATEWAYS = [
 export const QUOTE_STATUSES = [
   'open', 'accepted', 'declined', 'invoiced', 'closed', 'pending_approval', 'approval_rejected', 'proposed', 'voided', 'expired',
 ] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
+
+/** The five statuses every site has (the rest are CPQ-only): the Quotes view's groups. */
+export const CLASSIC_QUOTE_STATUSES = ['open', 'accepted', 'declined', 'invoiced', 'closed'] as const satisfies readonly QuoteStatus[];

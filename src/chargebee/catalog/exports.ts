@@ -12,7 +12,7 @@ export type ExportGroup = 'Customers & billing' | 'Product catalog 1.0' | 'Produ
 export const exportGroups: readonly ExportGroup[] = ['Customers & billing', 'Product catalog 2.0', 'Product catalog 1.0', 'Revenue reports (deprecated)'];
 
 /** A trigger, with what the kind picker needs on top of the shared EndpointSpec. */
-export interface ExportEndpointSpec extends EndpointSpec {
+export interface ExportEndpointSpec<Id extends string = string> extends EndpointSpec<Id> {
   /** The path's last segment, e.g. `customers`; also the id suffix (`exports.customers`). */
   readonly kind: string;
   readonly group: ExportGroup;
@@ -30,9 +30,9 @@ interface TriggerDef {
   readonly filterGroups: readonly FilterGroupSpec[];
 }
 
-function trigger(def: TriggerDef): ExportEndpointSpec {
+function trigger<const K extends string>(def: TriggerDef & { readonly kind: K }): ExportEndpointSpec<`exports.${K}`> {
   const { kind, params, ...rest } = def;
-  return { id: `exports.${kind}`, kind, method: 'POST', path: `/exports/${kind}`, params: params ?? [], response: 'export', ...rest };
+  return { id: `exports.${kind}` as const, kind, method: 'POST', path: `/exports/${kind}`, params: params ?? [], response: 'export', ...rest };
 }
 
 const exportType = enm('export_type', EXPORT_TYPES, {
@@ -65,7 +65,7 @@ const reportFilters: readonly FilterSpec[] = [
 ];
 const reportGroups = [g.invoiceFilters, g.subscriptionFilters, g.customerFilters, g.relationshipFilters];
 
-export const exportEndpoints: readonly ExportEndpointSpec[] = [
+export const exportEndpoints = [
   trigger({
     kind: 'customers', title: 'Customers', group: 'Customers & billing',
     description: 'Customer data as a zip of CSV files.',
@@ -155,10 +155,10 @@ export const exportEndpoints: readonly ExportEndpointSpec[] = [
     description: 'Revenue deferred per month over a period. Deprecated by Chargebee.',
     params: reportParams, filters: reportFilters, filterGroups: reportGroups,
   }),
-];
+] satisfies readonly ExportEndpointSpec[];
 
 /** GET /exports/{export_id}: poll this at most every 10 s until the job is completed or failed. */
-export const exportRetrieveEndpoint: EndpointSpec = {
+export const exportRetrieveEndpoint: EndpointSpec<'exports.retrieve'> = {
   id: 'exports.retrieve',
   method: 'GET',
   path: '/exports/{export_id}',

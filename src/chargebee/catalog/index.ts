@@ -14,15 +14,32 @@ export { quoteEndpoints } from './quotes';
 export { referenceEndpoints } from './reference';
 export { subscriptionEndpoints } from './subscriptions';
 
-export const allEndpoints: readonly EndpointSpec[] = [...quoteEndpoints, ...exportEndpoints, exportRetrieveEndpoint, ...subscriptionEndpoints, ...referenceEndpoints];
+const endpoints = [...quoteEndpoints, ...exportEndpoints, exportRetrieveEndpoint, ...subscriptionEndpoints, ...referenceEndpoints];
 
-const byId = new Map(allEndpoints.map((e) => [e.id, e]));
+/** Every endpoint id the catalog defines, e.g. `'quotes.list' | 'exports.customers' | ...`: a wrong id fails to compile. */
+export type EndpointId = (typeof endpoints)[number]['id'];
+/** The id of an export trigger, e.g. `exports.customers`. */
+export type ExportEndpointId = (typeof exportEndpoints)[number]['id'];
 
-/** The endpoint with this id. Throws for an unknown id: ids are written in code, so that is a bug. */
-export function getEndpoint(id: string): EndpointSpec {
+export const allEndpoints: readonly EndpointSpec[] = endpoints;
+
+const byId = new Map<string, EndpointSpec>(allEndpoints.map((e) => [e.id, e]));
+
+/** The endpoint with this id. Throws for an unknown id: the type only admits catalog ids, so that is a bug. */
+export function getEndpoint<Id extends EndpointId>(id: Id): EndpointSpec<Id> {
   const spec = byId.get(id);
   if (!spec) throw new Error(`Unknown Chargebee endpoint id: ${id}`);
-  return spec;
+  return spec as EndpointSpec<Id>;
+}
+
+/** For ids read at run time (persisted export jobs, presets): undefined when the catalog has no such endpoint. */
+export function findEndpointById(id: string): EndpointSpec | undefined {
+  return byId.get(id);
+}
+
+/** Narrows a run-time string to an EndpointId. */
+export function isEndpointId(id: string): id is EndpointId {
+  return byId.has(id);
 }
 
 export interface EndpointMatch {

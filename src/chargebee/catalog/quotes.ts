@@ -3,7 +3,7 @@
  * create endpoint (minus `name` and the keys that identify what is quoted), so the two cannot drift.
  */
 import { bool, editBody, enm, fEnum, fStr, fTs, str, ts } from './builders';
-import { QUOTE_STATUSES } from './enum-values';
+import { QUOTE_STATUSES, type QuoteStatus } from './enum-values';
 import * as q from './quote-params';
 import type { EndpointSpec, FieldSpec } from './types';
 
@@ -13,14 +13,14 @@ const customerIdParam: FieldSpec = str('customer_id', 50, { label: 'Customer', r
 /** An EndpointSpec with the quote defaults left out: POST, `{ quote }` back, no params, path params from the path. */
 type Def = Omit<EndpointSpec, 'method' | 'response' | 'params' | 'pathParams'> & Partial<Pick<EndpointSpec, 'method' | 'response' | 'params'>>;
 
-function endpoint(def: Def): EndpointSpec {
+function endpoint<const Id extends string>(def: Def & { readonly id: Id }): EndpointSpec<`quotes.${Id}`> {
   const pathParams = [quoteIdParam, customerIdParam].filter((p) => def.path.includes(`{${p.name}}`));
   return {
     method: 'POST',
     response: 'quote',
     params: [],
     ...def,
-    id: `quotes.${def.id}`,
+    id: `quotes.${def.id}` as const,
     ...(pathParams.length > 0 ? { pathParams } : {}),
   };
 }
@@ -69,7 +69,7 @@ const createForChargeItemsAndCharges: q.Body = [
 
 // ---- endpoints ----
 
-export const quoteEndpoints: readonly EndpointSpec[] = [
+export const quoteEndpoints = [
   endpoint({
     id: 'list', method: 'GET', path: '/quotes', title: 'List quotes', response: 'quote_list',
     list: { sortBy: ['date'], includeDeleted: true },
@@ -164,7 +164,7 @@ export const quoteEndpoints: readonly EndpointSpec[] = [
     id: 'update_status', path: '/quotes/{quote_id}/update_status', title: 'Update quote status',
     params: [
       // `open` is in the SDK's generated schema but not in its TS type or the docs page (docs/chargebee-api-notes.md#open-points); we accept it.
-      enm('status', ['accepted', 'declined', 'closed', 'open', 'proposed', 'voided'], {
+      enm('status', ['accepted', 'declined', 'closed', 'open', 'proposed', 'voided'] satisfies QuoteStatus[], {
         required: true, help: 'proposed and voided apply to CPQ quotes only.',
       }),
       str('comment', 300, { help: 'Internal only: shown in the app, never on PDFs or hosted pages.' }),
@@ -185,4 +185,4 @@ export const quoteEndpoints: readonly EndpointSpec[] = [
       enm('disposition_type', ['attachment', 'inline'], { default: 'attachment' }),
     ],
   }),
-];
+] satisfies readonly EndpointSpec[];

@@ -6,7 +6,7 @@ import { fEnum, fStr, fTs, str } from './builders';
 import { CHANNELS, ITEM_TYPES, SUBSCRIPTION_STATUSES } from './enum-values';
 import type { EndpointSpec, FieldSpec, FilterSpec, ProductCatalog, ResponseShape } from './types';
 
-function listOf(id: string, path: string, title: string, filters: readonly FilterSpec[], response: ResponseShape, catalog?: ProductCatalog): EndpointSpec {
+function listOf<const Id extends string>(id: Id, path: string, title: string, filters: readonly FilterSpec[], response: ResponseShape, catalog?: ProductCatalog): EndpointSpec<Id> {
   return {
     id, method: 'GET', path, title, params: [], filters, response,
     list: { sortBy: ['created_at', 'updated_at'], includeDeleted: true },
@@ -14,14 +14,14 @@ function listOf(id: string, path: string, title: string, filters: readonly Filte
   };
 }
 
-function retrieve(id: string, path: string, title: string, pathParam: FieldSpec, response: ResponseShape): EndpointSpec {
+function retrieve<const Id extends string>(id: Id, path: string, title: string, pathParam: FieldSpec, response: ResponseShape): EndpointSpec<Id> {
   return { id, method: 'GET', path, title, pathParams: [pathParam], params: [], response };
 }
 
 const STATUSES = ['active', 'archived', 'deleted'];
 const updatedAt = fTs('updated_at');
 
-export const referenceEndpoints: readonly EndpointSpec[] = [
+export const referenceEndpoints = [
   listOf('customers.list', '/customers', 'List customers', [
     fStr('id', 'SIN', { label: 'Customer id' }),
     fStr('email', 'SPIN'),
@@ -62,4 +62,4 @@ export const referenceEndpoints: readonly EndpointSpec[] = [
   listOf('coupons.list', '/coupons', 'List coupons', [
     fStr('id'), fStr('name'), fEnum('status', ['active', 'expired', 'archived', 'deleted', 'future']), fTs('created_at'), updatedAt,
   ], 'list'),
-];
+] satisfies readonly EndpointSpec[];

@@ -3,9 +3,36 @@
  * invoiced at the next renewal. `discounts` and `tiers` rows point at a charge row through its `id`.
  */
 import { bool, dec, enm, int, list, money, str, ts } from './builders';
-import type { EndpointSpec } from './types';
+import type { EndpointSpec, PickerKind, ProductCatalog } from './types';
 
-const CHARGE_ENTITY_TYPES = ['adhoc', 'plan_item_price', 'addon_item_price', 'charge_item_price', 'plan_setup', 'plan', 'addon'];
+/** unbilled_charges[entity_type] (the SDK's `EntityTypeEnum` subset for this call). */
+export const UNBILLED_ENTITY_TYPES = ['adhoc', 'plan_item_price', 'addon_item_price', 'charge_item_price', 'plan_setup', 'plan', 'addon'] as const;
+export type UnbilledEntityType = (typeof UNBILLED_ENTITY_TYPES)[number];
+/** An entity type that names a catalog entity: every one but adhoc. */
+export type UnbilledEntityKind = Exclude<UnbilledEntityType, 'adhoc'>;
+
+/** Which product catalog an entity type belongs to: plans and addons are 1.0, item prices 2.0. */
+export const UNBILLED_ENTITY_CATALOG: Readonly<Record<UnbilledEntityKind, ProductCatalog>> = {
+  plan: 1,
+  plan_setup: 1,
+  addon: 1,
+  plan_item_price: 2,
+  addon_item_price: 2,
+  charge_item_price: 2,
+};
+
+/** The picker for a charge's entity_id by its entity_type; adhoc charges have no entity. */
+export const UNBILLED_ENTITY_PICKER: Readonly<Record<UnbilledEntityKind, PickerKind>> = {
+  plan: 'plan',
+  plan_setup: 'plan',
+  addon: 'addon',
+  plan_item_price: 'item_price',
+  addon_item_price: 'item_price',
+  charge_item_price: 'item_price',
+};
+
+/** The discount and tier rows' charge id is picked among the form's own charge rows. */
+export const CHARGE_ROW_PICKER = 'charge_row' satisfies PickerKind;
 const DISCOUNT_ENTITY_TYPES = ['item_level_coupon', 'document_level_coupon', 'item_level_discount', 'document_level_discount'];
 const chargeRef = (required: boolean) =>
   str('unbilled_charge_id', 40, { label: 'Charge id', required, help: 'The id given to the unbilled charge row this belongs to.' });
@@ -14,7 +41,7 @@ const unbilledCharges = list('unbilled_charges', [
   str('id', 40, { label: 'Charge id', help: 'Your id for this row, to link discounts and tiers to it.' }),
   ts('date_from', { required: true, label: 'From', help: 'Start date of this charge.' }),
   ts('date_to', { required: true, label: 'To', help: 'End date of this charge.' }),
-  enm('entity_type', CHARGE_ENTITY_TYPES, { required: true, label: 'Entity type' }),
+  enm('entity_type', UNBILLED_ENTITY_TYPES, { required: true, label: 'Entity type' }),
   // The docs only say entity_id "will be null for adhoc"; nothing makes it required for other types.
   str('entity_id', 100, { label: 'Entity id', help: 'The plan, addon or item price charged; empty for adhoc.' }),
   str('description', 250),
@@ -54,9 +81,9 @@ const tiers = list('tiers', [
   dec('unit_amount_in_decimal', 40),
 ], { label: 'Tiers' });
 
-export const subscriptionEndpoints: readonly EndpointSpec[] = [
+export const subscriptionEndpoints = [
   {
-    id: 'subscriptions.import_unbilled_charges',
+    id: 'subscriptions.import_unbilled_charges' as const,
     method: 'POST',
     path: '/subscriptions/{subscription_id}/import_unbilled_charges',
     title: 'Import unbilled charges',
@@ -65,4 +92,4 @@ export const subscriptionEndpoints: readonly EndpointSpec[] = [
     params: [unbilledCharges, discounts, tiers],
     response: 'unbilled_charges',
   },
-];
+] satisfies readonly EndpointSpec[];

@@ -24,17 +24,12 @@ export type FieldType =
   /** One of `values`. */
   | 'enum';
 
-/** Entities a field can be picked from, backed by a list API. */
-export type PickerKind =
-  | 'customer'
-  | 'subscription'
-  | 'plan'
-  | 'addon'
-  | 'item_family'
-  | 'item'
-  | 'item_price'
-  | 'coupon'
-  | 'quote';
+/**
+ * What a field can be picked from: an entity backed by a list API, or `charge_row`, the ids of the
+ * import form's own unbilled charge rows (answered from the form's values, never from the API).
+ */
+export const PICKER_KINDS = ['customer', 'subscription', 'plan', 'addon', 'item_family', 'item', 'item_price', 'coupon', 'quote', 'charge_row'] as const;
+export type PickerKind = (typeof PICKER_KINDS)[number];
 
 export interface FieldSpec {
   readonly kind: 'field';
@@ -140,9 +135,10 @@ export type ResponseShape =
   | 'subscription_list'
   | 'list';
 
-export interface EndpointSpec {
+/** `Id` is the literal id where the catalog defines the endpoint, so EndpointId can be derived from it. */
+export interface EndpointSpec<Id extends string = string> {
   /** Stable id, e.g. `quotes.create_for_onetime_charges`, `exports.customers`. */
-  readonly id: string;
+  readonly id: Id;
   readonly method: 'GET' | 'POST';
   /** Path below `/api/v2`, with `{name}` placeholders for path params, e.g. `/quotes/{quote_id}/convert`. */
   readonly path: string;

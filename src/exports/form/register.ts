@@ -25,6 +25,7 @@ import { exportFormModel, exportSpec } from './model';
 import { confirm, pickExportKind, pickPreset } from './prompts';
 import { reportPeriodErrors } from './report-period';
 import type { ExportFormSite } from './site';
+import { DisposableStore } from '../../util/disposables';
 
 export interface ExportFormDeps {
   readonly extensionUri: vscode.Uri;
@@ -58,17 +59,15 @@ export function registerExportForm(deps: ExportFormDeps): ExportForms {
   const forms = new ExportFormCommands(deps);
   const register = deps.registerCommand;
   const c = EXPORT_FORM_COMMANDS;
-  const disposables = [
+  const disposables = DisposableStore.of(
     register(c.newExport, () => forms.newExport()),
     register(c.runPreset, () => forms.runPreset()),
     register(c.deletePreset, (arg) => forms.deletePreset(arg)),
     register(c.editAndRunAgain, (arg) => forms.editAndRunAgain(arg)),
-  ];
+  );
   return {
     presets: forms.presets,
-    dispose: () => {
-      for (const d of disposables) d.dispose();
-    },
+    dispose: () => disposables.dispose(),
   };
 }
 

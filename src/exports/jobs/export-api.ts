@@ -2,16 +2,9 @@ import type { ParamTree } from '../../chargebee/catalog/types';
 import type { ChargebeeClientOptions } from '../../chargebee/client';
 import { ChargebeeClient } from '../../chargebee/client';
 import { ChargebeeError } from '../../chargebee/errors';
+import type { ExportObject, ExportResponse } from '../../chargebee/responses';
 
-/** The export object (docs/chargebee-api-notes.md#export-object); `download` only when completed. */
-export interface ExportObject {
-  readonly id: string;
-  readonly status: 'in_process' | 'completed' | 'failed';
-  readonly mime_type?: string;
-  readonly operation_type?: string;
-  readonly created_at?: number;
-  readonly download?: { readonly download_url: string; readonly valid_till: number; readonly mime_type?: string };
-}
+export type { ExportObject } from '../../chargebee/responses';
 
 /** The parts of a fetch Response a download reads (node-fetch's Response fits). */
 export interface DownloadResponse {
@@ -43,18 +36,18 @@ export interface ExportApi {
 export function exportApi(client: ExportClient): ExportApi {
   return {
     async trigger(path, params, idempotencyKey, signal) {
-      const res = await client.request<{ export: ExportObject }>({ method: 'POST', path, params, idempotencyKey, signal });
+      const res = await client.request<ExportResponse>({ method: 'POST', path, params, idempotencyKey, signal });
       return checked(res.body);
     },
     async retrieve(exportId, signal) {
-      const res = await client.request<{ export: ExportObject }>({ method: 'GET', path: `/exports/${encodeURIComponent(exportId)}`, signal });
+      const res = await client.request<ExportResponse>({ method: 'GET', path: `/exports/${encodeURIComponent(exportId)}`, signal });
       return checked(res.body);
     },
     download: (url, signal) => client.download(url, { signal }),
   };
 }
 
-function checked(body: { export?: ExportObject } | undefined): ExportObject {
+function checked(body: ExportResponse | undefined): ExportObject {
   const exp = body?.export;
   if (!exp || typeof exp.id !== 'string' || !['in_process', 'completed', 'failed'].includes(exp.status)) {
     throw new Error('Chargebee answered without a valid export object.');
@@ -103,5 +96,7 @@ export function exportClient(options: Omit<ChargebeeClientOptions, 'retry'>): Ch
 
 /** The trigger path of an export endpoint id, from the catalog (loaded on first use, not at start-up). */
 export async function catalogPath(kind: string): Promise<string> {
-  return (await import('../../chargebee/catalog')).getEndpoint(kind).path;
+  const spec = (await import('../../chargebee/catalog')).findEndpointById(kind);
+  if (!spec) throw new Error(`Unknown export kind: ${kind}`);
+  return spec.path;
 }

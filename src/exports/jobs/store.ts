@@ -1,5 +1,5 @@
-import type { Event } from './events';
-import { Emitter } from './events';
+import type { Event } from '../../util/events';
+import { Emitter } from '../../util/events';
 import type { ExportJob } from './job';
 import { isActive } from './job';
 

@@ -2,15 +2,17 @@
  * Typed calls for the quote actions, over the catalog ids. The client gives each POST its own
  * idempotency key (reused by its retries), so a retried convert cannot create two invoices.
  */
+import type { QuoteStatus } from '../../chargebee/catalog/enum-values';
 import type { ParamTree } from '../../chargebee/catalog/types';
 import type { ChargebeeClient } from '../../chargebee/client';
 import { requireQuoteEnvelope, type ConvertEnvelope, type QuoteEnvelope } from '../detail/quote-model';
+import type { DownloadResponse } from '../../chargebee/responses';
 
 /** The part of ChargebeeClient the quote actions use; tests pass a fake or a client on the sandbox. */
 export type QuoteClient = Pick<ChargebeeClient, 'call' | 'download' | 'pages'>;
 
 /** update_status targets this extension offers (proposed and voided are CPQ-only). */
-export type StatusChange = 'accepted' | 'declined' | 'closed';
+export type StatusChange = Extract<QuoteStatus, 'accepted' | 'declined' | 'closed'>;
 
 export interface PdfOptions {
   readonly disposition: 'inline' | 'attachment';
@@ -56,7 +58,7 @@ export async function deleteQuote(client: QuoteClient, quoteId: string, comment:
 
 /** POST /quotes/{id}/pdf: a fresh, short-lived download link. Not a write, so no write guard. */
 export async function requestQuotePdf(client: QuoteClient, quoteId: string, options: PdfOptions): Promise<PdfLink> {
-  const res = await client.call<{ download?: { download_url?: unknown; valid_till?: unknown } }>('quotes.pdf', {
+  const res = await client.call<DownloadResponse>('quotes.pdf', {
     ...path(quoteId),
     params: { disposition_type: options.disposition, consolidated_view: options.consolidated },
   });

@@ -6,20 +6,11 @@ import type * as vscode from 'vscode';
 import type { CommandId } from '../../commands/ids';
 import type { RegisterCommand } from '../../commands/register';
 import type { UserInput } from '../../commands/user-input';
+import type { ActiveSite } from '../../sites/site';
 import type { QuoteObject } from '../detail/quote-model';
 import type { QuoteClient } from './api';
 
-export interface QuoteSite {
-  /** Stable id of the site (keys panels and JSON documents). */
-  readonly id: string;
-  /** For titles and messages, e.g. `acme-test (test)`. */
-  readonly label: string;
-  /** The Chargebee site name for real sites; undefined for base-URL sites (sandbox, proxies). */
-  readonly siteName?: string;
-  readonly client: QuoteClient;
-  /** The site write guard (`confirmWrite(site, action)`): resolves true to go ahead. */
-  confirmWrite(action: string): Promise<boolean>;
-}
+export type QuoteSite = Pick<ActiveSite, 'id' | 'label' | 'siteName' | 'confirmWrite'> & { readonly client: QuoteClient };
 
 /** How the Quotes tree hears about changes, so its rows update in place. */
 export interface QuoteChangeSink {
@@ -29,6 +20,8 @@ export interface QuoteChangeSink {
 
 export interface QuoteActionDeps {
   readonly log: vscode.LogOutputChannel;
+  /** The extension's folder: the quote detail page loads its stylesheet and script from media/. */
+  readonly extensionUri: vscode.Uri;
   /** Where PDFs go when no file-system workspace folder is open. */
   readonly globalStorageUri: vscode.Uri;
   /** The active site with a client, or undefined when none is set up (the handler says so). */

@@ -3,7 +3,7 @@
  * boxes enforce is unit-tested here; the prompts only show these messages.
  */
 import type { ParamTree } from '../../chargebee/catalog/types';
-import { parseDate } from '../../forms/dates';
+import { parseDay as parseDayText } from '../../forms/dates';
 
 /** update_status and delete both cap `comment` at 300 characters (docs/chargebee-api-notes.md#quote-actions). */
 export const MAX_COMMENT = 300;
@@ -16,14 +16,11 @@ export function commentProblem(text: string): string | undefined {
 
 export type SecondsParse = { readonly ok: true; readonly seconds: number } | { readonly ok: false; readonly message: string };
 
-const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `YYYY-MM-DD` as UTC midnight, refusing times (a quick input asks for a day) and impossible dates. */
+/** The one day parser (forms/dates.ts), worded for an input box. */
 function parseDay(text: string): SecondsParse {
-  const trimmed = text.trim();
-  if (!DAY_ONLY.test(trimmed)) return { ok: false, message: 'Enter a date as YYYY-MM-DD.' };
-  const parsed = parseDate(trimmed);
-  return parsed.ok ? parsed : { ok: false, message: `That ${parsed.message}.` };
+  const parsed = parseDayText(text);
+  if (parsed.ok) return parsed;
+  return { ok: false, message: parsed.message.startsWith('must') ? 'Enter a date as YYYY-MM-DD.' : `That ${parsed.message}.` };
 }
 
 /** UTC midnight of the day `seconds` falls in. */

@@ -28,6 +28,7 @@ import { consoleQuoteUrl, hasConsole } from './console-url';
 import type { QuoteActionDeps, QuoteSite } from './deps';
 import { buildConvertParams, commentProblem } from './inputs';
 import * as prompts from './prompts';
+import { DisposableStore } from '../../util/disposables';
 
 const ACTION_LABELS: Readonly<Record<QuoteAction, string>> = {
   accept: 'accept',
@@ -55,7 +56,7 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
   const runner = new QuoteActionRunner(deps);
   const register = deps.registerCommand;
   const c = QUOTE_ACTION_COMMANDS;
-  const disposables: vscode.Disposable[] = [
+  const disposables = DisposableStore.of(
     runner.panels,
     runner.json,
     register(c.open, async (arg) => runner.open(arg)),
@@ -69,13 +70,11 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
     register(c.copyId, async (arg) => runner.copyId(arg)),
     register(c.openConsole, async (arg) => runner.openConsole(arg)),
     register(c.showJson, async (arg) => runner.showJson(arg)),
-  ];
+  );
   return {
     panels: runner.panels,
     json: runner.json,
-    dispose: () => {
-      for (const d of disposables) d.dispose();
-    },
+    dispose: () => disposables.dispose(),
   };
 }
 
@@ -85,6 +84,7 @@ class QuoteActionRunner {
 
   constructor(private readonly deps: QuoteActionDeps) {
     this.panels = new QuoteDetailPanels({
+      extensionUri: deps.extensionUri,
       onAction: (site, envelope, action) => void this.fromPanel(site, envelope, action),
       now: () => this.nowSeconds(),
       canEdit: deps.editCommand !== undefined,

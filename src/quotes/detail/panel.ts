@@ -4,6 +4,7 @@
  * sends validated button messages back.
  */
 import * as vscode from 'vscode';
+import type { ActiveSite } from '../../sites/site';
 import { createNonce } from '../../webview/html';
 import { allowedActions } from '../state-rules';
 import type { DetailAction, ViewAction } from './messages';
@@ -11,14 +12,12 @@ import { parseDetailMessage } from './messages';
 import type { QuoteEnvelope } from './quote-model';
 import { renderQuoteDetail } from './render';
 
-export interface DetailSite {
-  readonly id: string;
-  readonly label: string;
-  /** True when the Chargebee console can show this site's quotes (real sites only). */
-  readonly hasConsole: boolean;
-}
+/** `hasConsole`: the Chargebee console can show this site's quotes (real sites only). */
+export type DetailSite = Pick<ActiveSite, 'id' | 'label'> & { readonly hasConsole: boolean };
 
 export interface QuoteDetailOptions {
+  /** Where media/quote-detail.css and .js are loaded from. */
+  readonly extensionUri: vscode.Uri;
   /** A button was pressed on a quote's page. */
   onAction(site: DetailSite, envelope: QuoteEnvelope, action: DetailAction): void;
   /** Epoch seconds, for the lazy-expiry rule. */
@@ -59,8 +58,8 @@ export class QuoteDetailPanels implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(QUOTE_DETAIL_VIEW_TYPE, `Quote ${envelope.quote.id}`, vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: false,
-      // The page loads nothing: styles and script are inline under the CSP nonce.
-      localResourceRoots: [],
+      // The page loads its stylesheet and script from media/ only.
+      localResourceRoots: [vscode.Uri.joinPath(this.options.extensionUri, 'media')],
     });
     const entry: OpenPanel = { panel, site, envelope };
     this.open.set(key, entry);
@@ -94,12 +93,18 @@ export class QuoteDetailPanels implements vscode.Disposable {
     return [...allowed, ...view];
   }
 
+  private mediaUri(entry: OpenPanel, file: string): string {
+    return entry.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, 'media', file)).toString();
+  }
+
   private render(entry: OpenPanel): void {
     const q = entry.envelope.quote;
     entry.panel.title = `Quote ${q.id}${q.deleted === true ? ' (deleted)' : ''}`;
     entry.panel.webview.html = renderQuoteDetail(entry.envelope, {
       nonce: createNonce(),
       cspSource: entry.panel.webview.cspSource,
+      styleUri: this.mediaUri(entry, 'quote-detail.css'),
+      scriptUri: this.mediaUri(entry, 'quote-detail.js'),
       locale: vscode.env.language,
       actions: this.actionsFor(entry),
       siteLabel: entry.site.label,

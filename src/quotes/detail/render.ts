@@ -1,8 +1,9 @@
 /**
  * The quote detail page, rendered on the host as one HTML string. Every value from the API passes
  * through escapeHtml (or a formatter whose output is escaped), so a note holding `<script>` shows as
- * text. The page's only script is a fixed, nonce-carrying snippet that posts button clicks; the CSP
- * (`default-src 'none'`) forbids every other script, inline handler, remote style and connection.
+ * text. Its stylesheet and its only script (which posts button clicks) are files in media/, loaded
+ * under the shared CSP (`default-src 'none'`, the script by nonce), which forbids every other script,
+ * inline handler, inline style and connection.
  */
 import { contentSecurityPolicy, escapeHtml as esc, webviewPage } from '../../webview/html';
 import { text } from './escape';
@@ -15,6 +16,9 @@ export interface DetailPageOptions extends DisplayLocale {
   readonly nonce: string;
   /** `webview.cspSource`. */
   readonly cspSource: string;
+  /** `webview.asWebviewUri(...)` of media/quote-detail.css and media/quote-detail.js, as strings. */
+  readonly styleUri: string;
+  readonly scriptUri: string;
   /** Buttons to show, in order; the caller derives them from the state rules. */
   readonly actions: readonly DetailAction[];
   /** Shown above the header, e.g. the site's name with its test/live badge. */
@@ -39,9 +43,9 @@ const BUTTON_LABELS: Readonly<Record<DetailAction, string>> = {
 /** Buttons that change the quote get the primary look; the rest are secondary. */
 const PRIMARY: ReadonlySet<DetailAction> = new Set(['accept', 'convert']);
 
-/** The shared webview CSP, plus the page's own nonce-carrying `<style>` block. */
+/** The shared webview CSP: the page's stylesheet from the extension, its script by nonce. */
 export function detailCsp(cspSource: string, nonce: string): string {
-  return contentSecurityPolicy(cspSource, nonce, { nonceStyles: true });
+  return contentSecurityPolicy(cspSource, nonce);
 }
 
 /**
@@ -54,10 +58,9 @@ export function renderQuoteDetail(envelope: QuoteEnvelope, opts: DetailPageOptio
   return webviewPage({
     cspSource: opts.cspSource,
     nonce: opts.nonce,
-    csp: { nonceStyles: true },
     lang: opts.locale,
     title: `Quote ${q.id}${q.name !== undefined && q.name !== '' ? ` · ${q.name}` : ''}`,
-    head: `<style nonce="${opts.nonce}">${STYLE}</style>`,
+    head: `<link rel="stylesheet" href="${esc(opts.styleUri)}">`,
     body: `<main aria-labelledby="quote-title">
 ${part('header', () => header(q, opts))}
 ${part('actions', () => toolbar(opts.actions))}
@@ -69,7 +72,7 @@ ${part('totals', () => totals(q, opts))}
 ${part('addresses', () => addresses(q))}
 ${part('notes', () => notes(q))}
 </main>
-<script nonce="${opts.nonce}">${SCRIPT}</script>`,
+<script nonce="${opts.nonce}" src="${esc(opts.scriptUri)}"></script>`,
   });
 }
 
@@ -227,43 +230,3 @@ function notes(q: QuoteObject): string {
   if (list.length === 0) return '';
   return `<section aria-labelledby="h-notes"><h2 id="h-notes">Notes</h2>${list.map((n) => `<p class="note">${esc(n)}</p>`).join('')}</section>`;
 }
-
-/** Fixed text: posts the clicked button's action; no data from the quote ever reaches it. */
-const SCRIPT = `(function () {
-  const vscode = acquireVsCodeApi();
-  document.addEventListener('click', function (event) {
-    const target = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
-    if (target) vscode.postMessage({ type: 'action', action: target.getAttribute('data-action') });
-  });
-})();`;
-
-const STYLE = `
-body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 20px 20px; }
-h1 { font-size: 1.5em; margin-bottom: 4px; } h1 .name { font-weight: normal; color: var(--vscode-descriptionForeground); }
-h2 { font-size: 1.15em; margin-top: 24px; border-bottom: 1px solid var(--vscode-panel-border); padding-bottom: 4px; }
-h3 { font-size: 1em; }
-.site, .muted, .operation, .empty { color: var(--vscode-descriptionForeground); }
-.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); margin-right: 8px; }
-.status-open { background: var(--vscode-charts-blue); color: var(--vscode-editor-background); }
-.status-accepted, .status-invoiced { background: var(--vscode-charts-green); color: var(--vscode-editor-background); }
-.status-declined, .status-deleted { background: var(--vscode-charts-red); color: var(--vscode-editor-background); }
-.toolbar { display: flex; flex-wrap: wrap; gap: 6px; margin: 12px 0; }
-button { font: inherit; padding: 4px 12px; border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; cursor: pointer; }
-button.primary { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
-button.primary:hover { background: var(--vscode-button-hoverBackground); }
-button.secondary { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); }
-button.secondary:hover { background: var(--vscode-button-secondaryHoverBackground); }
-button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
-dt { color: var(--vscode-descriptionForeground); } dd { margin: 0; }
-dl.totals dd { font-variant-numeric: tabular-nums; }
-table { border-collapse: collapse; width: 100%; }
-.table-scroll { overflow-x: auto; }
-.table-scroll:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
-th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
-tbody th { font-weight: normal; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.columns { display: flex; flex-wrap: wrap; gap: 32px; }
-address { font-style: normal; }
-.note { white-space: pre-wrap; }
-`;

@@ -7,8 +7,9 @@
  * idempotency key (see SubmissionKey). An API error with a `param` is rethrown as is: the engine shows
  * it on that field.
  */
-import { getEndpoint } from '../../chargebee/catalog';
+import { getEndpoint, type EndpointId } from '../../chargebee/catalog';
 import type { EndpointSpec, PickerKind, ProductCatalog } from '../../chargebee/catalog/types';
+import { SubmissionKey } from '../../chargebee/submission-key';
 import { currencyOf, toParamTree } from '../../forms/convert';
 import { formatMinor } from '../../forms/money';
 import { buildFormModel } from '../../forms/model';
@@ -27,7 +28,6 @@ import type { QuoteFormSite } from './deps';
 import type { FormMode, QuoteKind } from './kinds';
 import { endpointIdFor, KIND_LABELS } from './kinds';
 import { quoteFormOptions } from './layout';
-import { outcomeOf, SubmissionKey } from './submission-key';
 
 export interface QuoteFormOptions {
   readonly site: QuoteFormSite;
@@ -55,7 +55,7 @@ export class QuoteFormController implements FormController {
   readonly kind: QuoteKind;
   readonly mode: FormMode;
   readonly catalog: ProductCatalog;
-  readonly spec: EndpointSpec;
+  readonly spec: EndpointSpec<EndpointId>;
   private readonly model: FormModel;
   private readonly currency: FormCurrency;
   private readonly keys: SubmissionKey;
@@ -139,14 +139,12 @@ export class QuoteFormController implements FormController {
       const res = await site.client.call<unknown>(this.spec.id, { pathParams: this.withPath(submission).pathParams, params: conversion.tree, idempotencyKey: key, signal });
       body = res.body;
     } catch (err) {
-      const outcome = outcomeOf(err);
-      this.keys.settle(outcome);
-      if (outcome === 'key_conflict') {
+      if (this.keys.failed(err) === 'key_conflict') {
         throw new Error('An earlier submit of this form may already have created the quote (Chargebee refused to reuse its idempotency key for changed values). Check the Quotes view; submit again to send these values as a new request.');
       }
       throw err;
     }
-    this.keys.settle('created');
+    this.keys.settle('done');
     const envelope = requireQuoteEnvelope(body);
     this.opts.onSaved?.(envelope, this.mode);
     return outcomeFor(envelope, this.mode);

@@ -7,6 +7,7 @@
 import type { ChargebeeClient } from '../../chargebee/client';
 import type { FormValues } from '../../forms/values';
 import type { QuoteKind } from './kinds';
+import type { CustomerResponse, SubscriptionResponse } from '../../chargebee/responses';
 
 export type CurrencyRef = { readonly kind: 'customer' | 'subscription'; readonly id: string };
 export type CurrencyClient = Pick<ChargebeeClient, 'call'>;
@@ -22,11 +23,11 @@ export function currencyRefOf(kind: QuoteKind, values: FormValues): CurrencyRef 
 
 export async function lookUpCurrency(client: CurrencyClient, ref: CurrencyRef, signal?: AbortSignal): Promise<string | undefined> {
   if (ref.kind === 'customer') {
-    const res = await client.call<{ customer?: { preferred_currency_code?: unknown } }>('customers.retrieve', { pathParams: { customer_id: ref.id }, signal });
+    const res = await client.call<CustomerResponse>('customers.retrieve', { pathParams: { customer_id: ref.id }, signal });
     const code = res.body.customer?.preferred_currency_code;
     return typeof code === 'string' && code !== '' ? code : undefined;
   }
-  const res = await client.call<{ subscription?: { currency_code?: unknown } }>('subscriptions.retrieve', { pathParams: { subscription_id: ref.id }, signal });
+  const res = await client.call<SubscriptionResponse>('subscriptions.retrieve', { pathParams: { subscription_id: ref.id }, signal });
   const code = res.body.subscription?.currency_code;
   return typeof code === 'string' && code !== '' ? code : undefined;
 }

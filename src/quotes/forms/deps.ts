@@ -7,31 +7,19 @@ import type * as vscode from 'vscode';
 import type { CommandId } from '../../commands/ids';
 import type { RegisterCommand } from '../../commands/register';
 import type { UserInput } from '../../commands/user-input';
-import type { ProductCatalog } from '../../chargebee/catalog/types';
-import type { SiteInfo } from '../../webview/protocol';
+import type { ActiveSite } from '../../sites/site';
 import type { QuoteClient } from '../actions/api';
 import type { QuoteObject } from '../detail/quote-model';
 
 /** Calls for the forms, plus what the quote picker of "Edit Quote" pages with. */
 export type FormClient = QuoteClient;
 
-export interface QuoteFormSite {
-  /** Stable id of the site (keys panels, tells the tree which site changed). */
-  readonly id: string;
-  /**
-   * For the form's badge: name, TEST or LIVE, multi-decimal pricing, and the site's default currency,
-   * which money fields use until the customer's or subscription's currency is known.
-   */
-  readonly info: SiteInfo;
-  /** The site setting: which product catalog its quotes use; undefined means ask. */
-  readonly catalogVersion?: ProductCatalog;
-  /** API base and per-site headers, for the "Copy as curl" preview (the key never enters it). */
-  readonly baseUrl: string;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly client: FormClient;
-  /** The site write guard (`confirmWrite(site, action)`): resolves true to go ahead. */
-  confirmWrite(action: string): Promise<boolean>;
-}
+/**
+ * The site as the quote forms use it. `info.currency` is what money fields use until the customer's
+ * or subscription's currency is known; an undefined `catalogVersion` means ask.
+ */
+export type QuoteFormSite = Pick<ActiveSite, 'id' | 'info' | 'baseUrl' | 'confirmWrite'> &
+  Partial<Pick<ActiveSite, 'catalogVersion' | 'headers'>> & { readonly client: FormClient };
 
 /** How the Quotes tree hears about a created or edited quote. */
 export interface QuoteFormTree {

@@ -13,9 +13,10 @@ import { isActionAllowed } from '../state-rules';
 import type { FormClient, QuoteFormSite } from './deps';
 import type { QuoteKind } from './kinds';
 import { catalogOfQuote, editEndpointFor, endpointIdFor, KIND_LABELS } from './kinds';
-import { getEndpoint } from '../../chargebee/catalog';
+import { getEndpoint, type EndpointId } from '../../chargebee/catalog';
 import { quoteFormOptions } from './layout';
 import { NOT_PREFILLED, prefillFromQuote, pricedIds } from './prefill';
+import type { ListResponse } from '../../chargebee/responses';
 
 export interface EditFormPlan {
   readonly envelope: QuoteEnvelope;
@@ -28,15 +29,13 @@ export interface EditFormPlan {
 
 export class EditRefusedError extends Error {}
 
-interface ListBody {
-  readonly list?: readonly Readonly<Record<string, unknown>>[];
-}
+type ListBody = ListResponse;
 
 /** Catalog prices by id, one list call per entity type; a failed lookup just leaves prices in. */
 export async function catalogPrices(client: FormClient, envelope: QuoteEnvelope, signal?: AbortSignal): Promise<Map<string, number>> {
   const ids = pricedIds(envelope);
   const prices = new Map<string, number>();
-  const lookups: [string, string, readonly string[]][] = [
+  const lookups: [EndpointId, string, readonly string[]][] = [
     ['plans.list', 'plan', ids.plans],
     ['addons.list', 'addon', ids.addons],
     ['item_prices.list', 'item_price', ids.itemPrices],

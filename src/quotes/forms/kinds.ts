@@ -4,6 +4,7 @@
  * the quote's own catalog (told by its quoted objects) when that disagrees, since the API only edits
  * a quote through the endpoint family that made it.
  */
+import type { EndpointId } from '../../chargebee/catalog';
 import type { ProductCatalog } from '../../chargebee/catalog/types';
 import { isRecord } from '../../util/guards';
 import type { QuoteEnvelope } from '../detail/quote-model';
@@ -24,7 +25,7 @@ export const KIND_DETAILS: Readonly<Record<QuoteKind, string>> = {
   onetime: 'One-time charges, addons or charge items, invoiced once',
 };
 
-const ENDPOINTS: Readonly<Record<QuoteKind, Readonly<Record<ProductCatalog, Readonly<Record<FormMode, string>>>>>> = {
+const ENDPOINTS: Readonly<Record<QuoteKind, Readonly<Record<ProductCatalog, Readonly<Record<FormMode, EndpointId>>>>>> = {
   subscription: {
     1: { create: 'quotes.create_subscription_quote', edit: 'quotes.edit_create_subscription_quote' },
     2: { create: 'quotes.create_subscription_quote_for_items', edit: 'quotes.edit_create_subscription_quote_for_items' },
@@ -39,7 +40,7 @@ const ENDPOINTS: Readonly<Record<QuoteKind, Readonly<Record<ProductCatalog, Read
   },
 };
 
-export function endpointIdFor(kind: QuoteKind, catalog: ProductCatalog, mode: FormMode): string {
+export function endpointIdFor(kind: QuoteKind, catalog: ProductCatalog, mode: FormMode): EndpointId {
   return ENDPOINTS[kind][catalog][mode];
 }
 
@@ -83,7 +84,7 @@ export function catalogOfQuote<C extends ProductCatalog | undefined>(envelope: Q
 }
 
 /** The edit endpoint for a quote, or a reason it has none. */
-export function editEndpointFor(envelope: QuoteEnvelope, siteCatalog: ProductCatalog): { ok: true; kind: QuoteKind; catalog: ProductCatalog; endpointId: string } | { ok: false; message: string } {
+export function editEndpointFor(envelope: QuoteEnvelope, siteCatalog: ProductCatalog): { ok: true; kind: QuoteKind; catalog: ProductCatalog; endpointId: EndpointId } | { ok: false; message: string } {
   // The quote's own catalog wins over the site's: the API edits a quote only through its own family.
   const kind = kindOfOperation(envelope.quote.operation_type);
   if (kind === undefined) {

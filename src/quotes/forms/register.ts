@@ -22,6 +22,7 @@ import type { QuoteFormDeps, QuoteFormSite } from './deps';
 import { EditRefusedError, planEditForm } from './edit-form';
 import type { FormMode, QuoteKind } from './kinds';
 import { KIND_DETAILS, KIND_LABELS, QUOTE_KINDS } from './kinds';
+import { DisposableStore } from '../../util/disposables';
 
 /** What the commands resolve with. */
 export interface OpenedQuoteForm {
@@ -33,17 +34,15 @@ export function registerQuoteForms(deps: QuoteFormDeps): vscode.Disposable {
   const forms = new QuoteForms(deps);
   const register = deps.registerCommand;
   const c = QUOTE_FORM_COMMANDS;
-  const disposables = [
+  const disposables = DisposableStore.of(
     register(c.newQuote, async (arg) => forms.openNew(undefined, arg)),
     register(c.newSubscription, async (arg) => forms.openNew('subscription', arg)),
     register(c.newChange, async (arg) => forms.openNew('change', arg)),
     register(c.newOneTime, async (arg) => forms.openNew('onetime', arg)),
     register(c.edit, async (arg) => forms.openEdit(arg)),
-  ];
+  );
   return {
-    dispose: () => {
-      for (const d of disposables) d.dispose();
-    },
+    dispose: () => disposables.dispose(),
   };
 }
 

@@ -4,6 +4,7 @@
  * elsewhere (a quote created in a form), and the view's description.
  */
 import type { ParamTree, ParamValue } from '../../chargebee/catalog/types';
+import { parseDay } from '../../forms/dates';
 import type { QuoteRow } from './row';
 
 export interface QuoteFilter {
@@ -14,16 +15,10 @@ export interface QuoteFilter {
   readonly dateTo?: string;
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Epoch seconds of 00:00:00 UTC on a YYYY-MM-DD day; undefined for anything else (2024-02-30 too). */
+/** Epoch seconds of 00:00:00 UTC on a YYYY-MM-DD day (the one day parser); undefined for anything else (2024-02-30 too). */
 export function dayStart(day: string): number | undefined {
-  const m = DAY.exec(day.trim());
-  if (!m) return undefined;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== Number(m[1]) || back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) return undefined;
-  return ms / 1000;
+  const parsed = parseDay(day);
+  return parsed.ok ? parsed.seconds : undefined;
 }
 
 export type RangeParse = { readonly ok: true; readonly from?: string; readonly to?: string } | { readonly ok: false; readonly message: string };

@@ -3,6 +3,7 @@
  * list, or one paged list per status group, each loading only when its group is opened. A change of
  * site, filter or grouping builds a new model; the old one is disposed (its requests aborted).
  */
+import { CLASSIC_QUOTE_STATUSES } from '../../chargebee/catalog/enum-values';
 import { filterParams, matchesFilter, type QuoteFilter } from './filter';
 import { PagedQuoteList, type FetchRows } from './paged-list';
 import type { QuoteRow } from './row';
@@ -10,7 +11,7 @@ import type { QuoteRow } from './row';
 export type GroupBy = 'status' | 'none';
 
 /** The statuses a person works with; CPQ-only ones land in "Other". */
-export const STATUS_GROUPS = ['open', 'accepted', 'declined', 'invoiced', 'closed'] as const;
+export const STATUS_GROUPS = CLASSIC_QUOTE_STATUSES;
 export const OTHER_GROUP = 'other';
 
 /**

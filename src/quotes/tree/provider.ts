@@ -15,6 +15,8 @@ import type { PagedQuoteList } from './paged-list';
 import { presentRow, statusIcon, statusLabel } from './presentation';
 import { quoteRow, type QuoteRow } from './row';
 import type { CommandId } from '../../commands/ids';
+import { DisposableStore } from '../../util/disposables';
+import type { ListResponse } from '../../chargebee/responses';
 
 export const QUOTES_VIEW = 'chargebee.quotes';
 const FILTERS_STATE_KEY = 'chargebee.quotes.filters';
@@ -39,10 +41,7 @@ export interface QuotesTreeOptions {
   readonly now?: () => number;
 }
 
-interface ListBody {
-  readonly list?: readonly unknown[];
-  readonly next_offset?: unknown;
-}
+type ListBody = ListResponse<unknown>;
 
 export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<QuoteTreeNode | undefined>();
@@ -53,11 +52,11 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   private replaced: QuoteTreeModel | undefined;
   private readonly quoteNodes = new WeakMap<PagedQuoteList, Map<string, QuoteNode>>();
   private readonly stateNodes = new WeakMap<PagedQuoteList, Map<StateNodeKind, StateNode>>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(private readonly options: QuotesTreeOptions) {
     this.view = vscode.window.createTreeView(QUOTES_VIEW, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(
+    this.disposables.addAll(
       this.view,
       this.changed,
       options.sites.onDidChangeActiveSite(() => this.refresh()),
@@ -182,7 +181,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
 
   dispose(): void {
     this.model?.dispose();
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 
   // ---- internals ----

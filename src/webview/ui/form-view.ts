@@ -9,7 +9,7 @@ import type { FieldDescriptor, FormItem, FormModel } from '../../forms/model';
 import { pickerFor } from '../../forms/model';
 import type { FieldError, FieldInput } from '../../forms/values';
 import { objectFieldPath, pathParamPath, rowFieldPath } from '../../forms/values';
-import type { RequestPreview, ResultTable, SiteInfo } from '../protocol';
+import type { FormSiteInfo, RequestPreview, ResultTable } from '../protocol';
 import { button } from './buttons';
 import { h, uid } from './dom';
 import type { Draft } from './draft';
@@ -21,7 +21,7 @@ import type { PickerQuery } from './picker';
 export interface FormSetup {
   readonly formId: string;
   readonly model: FormModel;
-  readonly site: SiteInfo;
+  readonly site: FormSiteInfo;
   readonly submitLabel: string;
   readonly presets?: readonly string[];
 }

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ChargebeeClient } from '../../../src/chargebee/client';
-import { editRequestHeaders } from '../../../src/sites/request-headers-command';
-import { headerFieldPath } from '../../../src/sites/request-headers-form';
-import { RequestHeaderStore, type SettingsMemento } from '../../../src/sites/request-headers-store';
+import { editRequestHeaders } from '../../../src/request-headers/edit-command';
+import { headerFieldPath } from '../../../src/request-headers/form-group';
+import { RequestHeaderStore, type SettingsMemento } from '../../../src/request-headers/store';
 import type { SubscriptionDeps } from '../../../src/subscriptions/deps';
 import { openImportForm } from '../../../src/subscriptions/register';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';

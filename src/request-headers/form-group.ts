@@ -12,8 +12,8 @@
 import type { EndpointSpec, FieldSpec, GroupSpec, ParamTree, ParamValue } from '../chargebee/catalog/types';
 import type { FieldError } from '../forms/values';
 import { objectFieldPath } from '../forms/values';
-import type { FlagKey, RequestHeaderKey, RequestHeaderSettings } from './request-headers';
-import { ALL_DISABLED, buildRequestHeaders, HEADER, HEADER_HELP, headerProblem, isFlagKey, MAX_LENGTH, REQUEST_HEADER_KEYS } from './request-headers';
+import type { FlagKey, RequestHeaderKey, RequestHeaderSettings } from './settings';
+import { ALL_DISABLED, buildRequestHeaders, HEADER, HEADER_HELP, headerProblem, isFlagKey, MAX_LENGTH, REQUEST_HEADER_KEYS } from './settings';
 
 /** The group's name in the form values and the tree; not a Chargebee param, so it never reaches the wire. */
 export const HEADERS_GROUP = 'request_headers';

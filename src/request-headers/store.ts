@@ -3,8 +3,8 @@
  * apart from the site records so the sites module only needs `forSite(id)` when it builds a client.
  */
 import { isRecord } from '../util/guards';
-import type { RequestHeaderSettings } from './request-headers';
-import { parseSettings, REQUEST_HEADER_KEYS } from './request-headers';
+import type { RequestHeaderSettings } from './settings';
+import { parseSettings, REQUEST_HEADER_KEYS } from './settings';
 
 /** The part of vscode.Memento used here; tests pass a Map-backed fake. */
 export interface SettingsMemento {

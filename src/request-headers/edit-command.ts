@@ -4,17 +4,15 @@
  * with validation for the rest) and comes back to the list until the user presses Escape. Every
  * prompt goes through the injected UserInput; no argument stores settings without them.
  */
+import type { ActiveSite } from '../sites/site';
 import * as vscode from 'vscode';
 import type { UserInput } from '../commands/user-input';
-import type { RequestHeaderKey, RequestHeaderSettings } from './request-headers';
-import { ALL_DISABLED, buildRequestHeaders, describeSetting, HEADER, HEADER_HELP, headerProblem, isFlagKey, REQUEST_HEADER_KEYS } from './request-headers';
-import type { RequestHeaderStore } from './request-headers-store';
+import type { RequestHeaderKey, RequestHeaderSettings } from './settings';
+import { ALL_DISABLED, buildRequestHeaders, describeSetting, HEADER, HEADER_HELP, headerProblem, isFlagKey, REQUEST_HEADER_KEYS } from './settings';
+import type { RequestHeaderStore } from './store';
 
-export interface HeaderSite {
-  readonly id: string;
-  /** For titles, e.g. `acme-test (test)`. */
-  readonly label: string;
-}
+/** `label` is for titles, e.g. `acme-test (test)`. */
+export type HeaderSite = Pick<ActiveSite, 'id' | 'label'>;
 
 interface SettingItem extends vscode.QuickPickItem {
   readonly key?: RequestHeaderKey;
