@@ -5,7 +5,7 @@
  * Pointing the SDK at a local server: v3 builds URLs as `${protocol}://${site}${hostSuffix}:${port}`
  * + `/api/v2` (src/util.ts getHost/getApiURL, RequestWrapper._buildRequestUrl), so
  * `{ site: '127.0.0.1', hostSuffix: '', protocol: 'http', port }` reaches `http://127.0.0.1:<port>/api/v2`.
- * The sandbox ignores the Host header, so nothing else is needed. Errors reject with the parsed
+ * The sandbox ignores the Host header (its URLs use its own origin), so nothing else is needed. Errors reject with the parsed
  * JSON body plus `http_status_code` and `headers` (coreCommon.handleResponse), not a ChargebeeError.
  */
 import assert from 'node:assert/strict';

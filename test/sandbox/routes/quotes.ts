@@ -107,7 +107,7 @@ function quoteLineGroups(ctx: RequestContext) {
   return { body: { list: result.items.map((g) => ({ quote_line_group: g })), ...(result.nextOffset !== undefined ? { next_offset: result.nextOffset } : {}) } };
 }
 
-/** The URL points back at this sandbox, through the host the client used to reach it. */
+/** The URL points back at this sandbox, on its own origin (never the request's Host header). */
 function pdf(ctx: RequestContext) {
   const stored = quoteOf(ctx);
   const disposition = str(ctx.body, 'disposition_type') === 'inline' ? 'inline' : 'attachment';
