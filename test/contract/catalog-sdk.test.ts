@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { allEndpoints } from '../../src/chargebee/catalog';
 import type { EndpointSpec, FieldSpec, FilterSpec } from '../../src/chargebee/catalog/types';
+import { CUSTOM_FIELD_ACTIONS } from '../sandbox/routes/quotes';
 import { sdkBodySchema, sdkEndpointAt, sdkInputType, type SdkShape } from './sdk-oracle';
 
 /** Problems found, one line each, so a failure lists every slip at once. */
@@ -155,6 +156,18 @@ describe('contract: the catalog against the official SDK', function () {
     assert.deepEqual(problems, []);
     const stale = KNOWN_DEVIATIONS.filter((d) => !all.some((p) => d.match.test(p)));
     assert.deepEqual(stale.map((d) => d.why), []);
+  });
+
+  it('lets the sandbox take custom fields exactly where the SDK input types do', () => {
+    const sdkTakes = allEndpoints
+      .filter((e) => e.id.startsWith('quotes.') && e.method === 'POST')
+      .filter((e) => {
+        const sdk = sdkEndpointAt(e.method, e.path);
+        return sdk !== undefined && sdkInputType(sdk)?.customFields === true;
+      })
+      .map((e) => e.path.split('/').at(-1))
+      .sort();
+    assert.deepEqual(sdkTakes, [...CUSTOM_FIELD_ACTIONS].sort());
   });
 
   it('would notice a slip (the oracle is not vacuous)', () => {

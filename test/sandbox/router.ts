@@ -35,6 +35,8 @@ export interface Route {
   /** Below `/api/v2`, with `{name}` placeholders. */
   readonly pattern: string;
   readonly handler: Handler;
+  /** Set when the route exists in one product catalog only: the other catalog's sites get configuration_incompatible. */
+  readonly catalog?: 1 | 2;
 }
 
 interface Compiled {

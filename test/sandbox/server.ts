@@ -11,7 +11,7 @@ import { BodyTooLarge, ClientGone, readBody } from './body';
 import { SandboxClock } from './clock';
 import { FaultQueue, faultProblem, StatsRecorder, type Fault, type RecordedRequest, type Stats } from './control';
 import { serveDownload } from './downloads';
-import { ApiError, internalError, invalidRequest, paramWrongValue, requestLimit } from './errors';
+import { ApiError, configurationIncompatible, internalError, invalidRequest, paramWrongValue, requestLimit } from './errors';
 import { FormError, parseForm, wireParam, type ParsedForm } from './form-parser';
 import { IdempotencyStore, MAX_KEY_LENGTH, requestHash } from './idempotency';
 import { Router, type RouteMatch } from './router';
@@ -243,6 +243,7 @@ export class Sandbox implements SandboxControl {
       // Auth comes first, as on Chargebee: a bad key never learns which paths exist.
       checkAuth(req.headers, this.state.options.apiKey);
       if (routeError || !match) throw routeError ?? invalidRequest('Unknown route');
+      requireCatalog(match.route.catalog, this.state.options.catalog);
       const query = parseForm(url.search.slice(1));
       parsed = method === 'POST' ? parseForm(raw) : query;
       const idemKey = method === 'POST' ? headerValue(req.headers['chargebee-idempotency-key']) : undefined;
@@ -363,6 +364,12 @@ export class Sandbox implements SandboxControl {
         sendJson(res, 404, { error: `unknown control call ${route}` });
     }
   }
+}
+
+/** A route of one product catalog on a site of the other: Chargebee's configuration_incompatible. */
+function requireCatalog(route: 1 | 2 | undefined, site: 1 | 2 | undefined): void {
+  if (route === undefined || site === undefined || route === site) return;
+  throw configurationIncompatible(`This API is available only on product catalog ${route}.0 sites; this site uses product catalog ${site}.0`);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

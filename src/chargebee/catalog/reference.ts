@@ -4,11 +4,13 @@
  * attribute and `include_deleted` is one the official SDK's list params define for that endpoint
  * (test/contract/catalog-sdk.test.ts holds us to it): the API refuses the rest.
  */
-import { fEnum, fStr, fTs, str } from './builders';
+import { bool, fEnum, fStr, fTs, str } from './builders';
 import { CHANNELS, ITEM_TYPES, SUBSCRIPTION_STATUSES } from './enum-values';
 import type { EndpointSpec, FieldSpec, FilterSpec, ProductCatalog, ResponseShape } from './types';
 
 interface ListOpts {
+  /** Plain params besides limit, offset, sort_by and include_deleted. */
+  readonly params?: readonly FieldSpec[];
   /** `sort_by[asc|desc]` attributes; none means the list takes no sort_by. */
   readonly sortBy?: readonly string[];
   readonly includeDeleted?: boolean;
@@ -16,8 +18,8 @@ interface ListOpts {
 }
 
 function listOf(id: string, path: string, title: string, filters: readonly FilterSpec[], response: ResponseShape, opts: ListOpts): EndpointSpec {
-  const { catalog, ...list } = opts;
-  return { id, method: 'GET', path, title, params: [], filters, response, list, ...(catalog ? { catalog } : {}) };
+  const { catalog, params = [], ...list } = opts;
+  return { id, method: 'GET', path, title, params, filters, response, list, ...(catalog ? { catalog } : {}) };
 }
 
 function retrieve(id: string, path: string, title: string, pathParam: FieldSpec, response: ResponseShape): EndpointSpec {
@@ -68,4 +70,10 @@ export const referenceEndpoints: readonly EndpointSpec[] = [
   listOf('coupons.list', '/coupons', 'List coupons', [
     fStr('id'), fStr('name'), fEnum('status', ['active', 'expired', 'archived', 'deleted', 'future']), fTs('created_at'), updatedAt,
   ], 'list', { sortBy: ['created_at'] }),
+
+  // Voided charges are listed only with is_voided=true.
+  listOf('unbilled_charges.list', '/unbilled_charges', 'List unbilled charges', [fStr('subscription_id', 'SPIN'), fStr('customer_id', 'SPIN')], 'list', {
+    includeDeleted: true,
+    params: [bool('is_voided')],
+  }),
 ];
