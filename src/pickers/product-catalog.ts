@@ -55,8 +55,9 @@ export function addonList(text: string): StagedList {
   return named('addon', 'addons.list', text, ACTIVE, (a) => joined(price(a, 'price'), period(a) !== '' ? period(a) : s(a, 'charge_type').replace('_', '-')));
 }
 
+/** The item families list has no status filter (the API refuses one); a deleted family is not listed. */
 export function itemFamilyList(text: string): StagedList {
-  return named('item_family', 'item_families.list', text, ACTIVE, (f) => s(f, 'description'));
+  return named('item_family', 'item_families.list', text, {}, (f) => s(f, 'description'));
 }
 
 export function itemList(text: string, ctx: PickerContext): StagedList {

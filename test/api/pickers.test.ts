@@ -101,6 +101,18 @@ describe('picker sources', () => {
     assert.ok(addons.items.some((i) => i.id === 'day-pass-usd'));
   });
 
+  it('sends every picker search in a shape the API accepts (the sandbox refuses undeclared filters and sorts)', async () => {
+    const kinds = ['customer', 'subscription', 'plan', 'addon', 'item_family', 'item', 'item_price', 'coupon', 'quote'] as const;
+    for (const ctx of [pc1, pc2]) {
+      for (const kind of kinds) {
+        if ((ctx.catalogVersion === 2 && ['plan', 'addon'].includes(kind)) || (ctx.catalogVersion === 1 && ['item_family', 'item', 'item_price'].includes(kind))) continue;
+        for (const text of ['', 'a', 'x@example.com']) await ask(kind, text, ctx);
+      }
+    }
+    const families = await ask('item_family', '', pc2);
+    assert.ok(families.items.length > 0);
+  });
+
   it('holds item prices to an item type and a currency when the form knows them', async () => {
     const charges = await ask('item_price', '', { ...pc2, itemType: 'charge', currency: 'EUR', pageSize: 100 });
     assert.deepEqual(charges.items.map((i) => i.id).sort(), ['data-migration-EUR', 'training-day-EUR']);

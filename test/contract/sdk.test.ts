@@ -5,7 +5,7 @@
  * Pointing the SDK at a local server: v3 builds URLs as `${protocol}://${site}${hostSuffix}:${port}`
  * + `/api/v2` (the SDK's getHost/getApiURL and RequestWrapper._buildRequestUrl), so
  * `{ site: '127.0.0.1', hostSuffix: '', protocol: 'http', port }` reaches `http://127.0.0.1:<port>/api/v2`.
- * The sandbox ignores the Host header, so nothing else is needed. Errors reject with the parsed
+ * The sandbox ignores the Host header (its URLs use its own origin), so nothing else is needed. Errors reject with the parsed
  * JSON body plus `http_status_code` and `headers` (coreCommon.handleResponse), not a ChargebeeError.
  */
 import assert from 'node:assert/strict';
@@ -228,5 +228,37 @@ describe('contract: official chargebee SDK against the sandbox', () => {
     });
     assert.equal(res.unbilled_charges[0]?.id, 'contract-usage');
     assert.equal(res.unbilled_charges[0]?.discount_amount, 100);
+  });
+
+  it('lists, deletes and invoices unbilled charges through the SDK', async () => {
+    const now = sb.control.now();
+    await cb.subscription.importUnbilledCharges(pc2Sub.id, {
+      unbilled_charges: [
+        { id: 'contract-keep', date_from: now - 86400, date_to: now, entity_type: 'adhoc', description: 'Hours', amount: 1200 },
+        { id: 'contract-drop', date_from: now - 86400, date_to: now, entity_type: 'adhoc', description: 'Mistake', amount: 50 },
+      ],
+    });
+    const listed = await cb.unbilledCharge.list({ subscription_id: { is: pc2Sub.id }, limit: 100 });
+    assert.deepEqual(listed.list.map((e) => e.unbilled_charge.id).sort(), ['contract-drop', 'contract-keep']);
+    const deleted = await cb.unbilledCharge.delete('contract-drop');
+    assert.equal(deleted.unbilled_charge.deleted, true);
+    const invoiced = await cb.unbilledCharge.invoiceUnbilledCharges({ subscription_id: pc2Sub.id });
+    assert.equal(invoiced.invoices.length, 1);
+    assert.equal(invoiced.invoices[0]?.total, 1200);
+    assert.equal((await cb.unbilledCharge.list({ subscription_id: { is: pc2Sub.id } })).list.length, 0);
+  });
+
+  it('reads the product catalog version and a multi-term quote line groups through the SDK', async () => {
+    const config = await cb.configuration.list();
+    assert.ok(['v1', 'v2'].includes(config.configurations[0]?.product_catalog_version ?? ''));
+    const created = await cb.quote.createSubForCustomerQuote(usd.id, { subscription: { plan_id: 'pro-usd' }, terms_to_charge: 2 });
+    const groups = await cb.quote.quoteLineGroupsForQuote(created.quote.id, { limit: 10 });
+    assert.deepEqual(groups.list.map((e) => e.quote_line_group.billing_cycle_number), [1, 2]);
+    assert.equal(groups.list.reduce((sum, e) => sum + (e.quote_line_group.total ?? 0), 0), created.quote.total);
+    const withFields = await cb.quote.createSubItemsForCustomerQuote(usd.id, {
+      subscription_items: [{ item_price_id: 'storage-business-USD-Monthly' }],
+      cf_region: 'EU',
+    });
+    assert.equal(withFields.quote['cf_region'], 'EU');
   });
 });

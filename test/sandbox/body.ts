@@ -5,6 +5,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export class BodyTooLarge extends Error {}
 
+/** The client hung up before its body ended; nothing is left to answer. */
+export class ClientGone extends Error {}
+
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
@@ -33,6 +36,10 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     });
     req.on('error', (err) => {
       if (!failed) reject(err);
+    });
+    // Without this a half-sent body would leave the request pending for good.
+    req.on('close', () => {
+      if (!failed && !req.complete) reject(new ClientGone());
     });
   });
 }

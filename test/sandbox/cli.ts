@@ -1,6 +1,6 @@
 /**
  * `npm run sandbox -- [--port 8750] [--host 127.0.0.1] [--api-key KEY] [--site NAME]
- *   [--seed demo|empty|large] [--export-seconds N] [--catalog 1|2] [--control]`
+ *   [--seed demo|empty|large] [--export-seconds N] [--catalog 1|2] [--origin URL] [--control]`
  * Serves until interrupted and prints what a client needs to connect.
  */
 import { parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: 'demo' },
       'export-seconds': { type: 'string' },
       catalog: { type: 'string' },
+      origin: { type: 'string' },
       control: { type: 'boolean', default: false },
     },
     strict: true,
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     if (values.catalog !== '1' && values.catalog !== '2') fail('--catalog must be 1 or 2');
     opts.catalog = values.catalog === '1' ? 1 : 2;
   }
+  if (values.origin !== undefined) opts.origin = values.origin;
   const started = Date.now();
   const sb = await startSandbox(opts);
   console.log(`Chargebee sandbox (${seed} data, seeded in ${Date.now() - started} ms)`);

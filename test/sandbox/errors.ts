@@ -20,7 +20,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** Undefined for "untyped" errors (401): sending no `type` is what the spec calls the safer choice. */
+    /** Undefined for "untyped" errors (401): sending no `type` is the safer choice (docs/chargebee-api-notes.md#errors). */
     readonly type: ErrorType | undefined,
     readonly param?: string,
     readonly headers: Readonly<Record<string, string>> = {},

@@ -42,6 +42,12 @@ type Node =
   | { kind: 'rows'; rows: Map<string, Node & { kind: 'obj' }> };
 
 const KEY_PATTERN = /^([^[\]]+)((?:\[[^[\]]+\])*)$/;
+/**
+ * Deepest name the parser takes: Chargebee's go three deep (`customer[email][is]`,
+ * `subscription_items[item_price_id][0]`), so eight leaves room and stops a name nested thousands
+ * deep from exhausting the stack (a 400, not a 500).
+ */
+export const MAX_DEPTH = 8;
 const INDEX_PATTERN = /^\d+$/;
 
 function decode(raw: string, what: string): string {
@@ -55,10 +61,17 @@ function decode(raw: string, what: string): string {
 /** `a[b][0]` -> ['a', 'b', '0']. */
 export function splitKey(key: string): string[] {
   const match = KEY_PATTERN.exec(key);
-  if (!match) throw new FormError(`Malformed parameter name ${key}`, key);
+  // Errors name at most 60 characters of a key: a 1 MB name is not echoed back.
+  const shown = key.length > 60 ? `${key.slice(0, 60)}…` : key;
+  if (!match) throw new FormError(`Malformed parameter name ${shown}`, shown);
   const rest = match[2] ?? '';
   const segments = [match[1] ?? ''];
-  for (const m of rest.matchAll(/\[([^[\]]+)\]/g)) segments.push(m[1] ?? '');
+  for (const m of rest.matchAll(/\[([^[\]]+)\]/g)) {
+    segments.push(m[1] ?? '');
+    if (segments.length > MAX_DEPTH) {
+      throw new FormError(`Parameter ${shown} is nested deeper than ${MAX_DEPTH} levels`, segments[0]);
+    }
+  }
   return segments;
 }
 

@@ -17,6 +17,11 @@ export interface StartSandboxOptions {
   seed?: SeedKind;
   exportSeconds?: number;
   catalog?: 1 | 2;
+  /**
+   * Where clients reach the sandbox when that is not `http://host:port` (a proxy, a port forward):
+   * download URLs are built on it. Never taken from a request's Host header.
+   */
+  origin?: string;
   /** The HTTP control API under /__sandbox/; default true in-process (the CLI passes false unless --control). */
   control?: boolean;
 }
@@ -44,6 +49,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     { apiKey, site, seed: opts.seed ?? 'demo', exportSeconds: opts.exportSeconds ?? 30, ...(opts.catalog !== undefined ? { catalog: opts.catalog } : {}) },
     opts.control ?? true,
   );
+  const publicOrigin = opts.origin !== undefined ? checkedOrigin(opts.origin) : undefined;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     sandbox.server.once('error', reject);
@@ -55,6 +61,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
   const { port } = sandbox.server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const origin = `http://${shownHost}:${port}`;
+  sandbox.origin = publicOrigin ?? origin;
   return {
     url: `${origin}/api/v2`,
     origin,
@@ -68,4 +75,18 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
         sandbox.server.closeAllConnections();
       }),
   };
+}
+
+/** `http(s)://host[:port]` with nothing after it. */
+function checkedOrigin(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`origin must be a URL like http://host:port, not ${text}`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === 'null' || `${url.origin}/` !== url.href.replace(/\/?$/, '/')) {
+    throw new Error(`origin must be http(s)://host[:port] with no path, not ${text}`);
+  }
+  return url.origin;
 }

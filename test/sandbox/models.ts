@@ -298,6 +298,8 @@ export interface Quote extends PricedDocument {
   resource_version: number;
   deleted: boolean;
   object: 'quote';
+  /** Custom fields, returned inline as Chargebee does (`cf_region: "EU"`). */
+  [customField: `cf_${string}`]: string;
 }
 
 export interface QuotedSubscription {
@@ -326,11 +328,24 @@ export interface QuotedCharge {
 }
 
 /** A quote with its related objects and the bookkeeping the API does not show. */
+export type ChargeEvent = 'immediate' | 'subscription_creation' | 'trial_start' | 'subscription_change' | 'subscription_renewal' | 'subscription_cancel';
+
+/** One charge event of a quote (GET /quotes/{id}/quote_line_groups), priced on its own. */
+export interface QuoteLineGroup extends PricedDocument {
+  id: string;
+  version: number;
+  charge_event: ChargeEvent;
+  billing_cycle_number: number;
+  object: 'quote_line_group';
+}
+
 export interface StoredQuote {
   quote: Quote;
   quotedSubscription?: QuotedSubscription;
   quotedCharge?: QuotedCharge;
   catalog: 1 | 2;
+  /** Set for multi-term quotes (terms_to_charge > 1); the first group is the one inlined in the quote. */
+  lineGroups?: QuoteLineGroup[];
 }
 
 export interface Invoice extends PricedDocument {

@@ -153,9 +153,10 @@ export function convertQuote(ctx: DraftContext, stored: StoredQuote, body: FormT
     write_off_amount: 0,
     channel: 'web',
     first_invoice: quote.operation_type === 'create_subscription_for_customer',
-    line_items: quote.line_items.map((li) => ({ ...li, ...(subscription ? { subscription_id: subscription.id } : {}) })),
-    discounts: quote.discounts.map((d) => ({ ...d })),
-    line_item_discounts: quote.line_item_discounts.map((d) => ({ ...d })),
+    // A multi-term quote invoices every term it charges, so its totals and lines agree.
+    line_items: (stored.lineGroups?.flatMap((g) => g.line_items) ?? quote.line_items).map((li) => ({ ...li, ...(subscription ? { subscription_id: subscription.id } : {}) })),
+    discounts: (stored.lineGroups?.flatMap((g) => g.discounts) ?? quote.discounts).map((d) => ({ ...d })),
+    line_item_discounts: (stored.lineGroups?.flatMap((g) => g.line_item_discounts) ?? quote.line_item_discounts).map((d) => ({ ...d })),
     taxes: [],
     line_item_taxes: [],
     updated_at: ctx.now,

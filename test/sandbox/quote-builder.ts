@@ -3,7 +3,7 @@
  * API last set; the status it reads as is derived on every read: an open or accepted quote whose
  * `valid_till` has passed on the sandbox clock reads as `closed` (lazy expiry).
  */
-import type { Quote, QuoteStatus, StoredQuote } from './models';
+import type { ChargeEvent, PricedDocument, Quote, QuoteLineGroup, QuoteOperation, QuoteStatus, StoredQuote } from './models';
 import { priceDocument } from './pricing';
 import type { DraftContext, QuoteDraft } from './quote-drafts';
 
@@ -17,8 +17,56 @@ export function effectiveStatus(quote: Quote, now: number): QuoteStatus {
   return (quote.status === 'open' || quote.status === 'accepted') && now > quote.valid_till ? 'closed' : quote.status;
 }
 
-function priced(ctx: DraftContext, draft: QuoteDraft) {
+function priced(ctx: DraftContext, draft: QuoteDraft): PricedDocument {
   return priceDocument(draft.lines, draft.coupons, draft.manual, draft.customer.id, () => ctx.store.newId('li_'));
+}
+
+const FIRST_EVENT: Record<QuoteOperation, ChargeEvent> = {
+  create_subscription_for_customer: 'subscription_creation',
+  change_subscription: 'subscription_change',
+  onetime_invoice: 'immediate',
+};
+
+/**
+ * The line groups of a quote that charges several terms (terms_to_charge > 1): the first term with
+ * every line, then one renewal group per further term with the recurring lines moved one term on.
+ * One-time coupons apply to the first group only. Returns undefined for a single-term quote.
+ */
+function lineGroups(ctx: DraftContext, draft: QuoteDraft, first: PricedDocument, quoteId: string, version: number): QuoteLineGroup[] | undefined {
+  const terms = draft.terms ?? 1;
+  const recurring = draft.lines.filter((l) => l.date_to > l.date_from);
+  if (terms <= 1 || recurring.length === 0) return undefined;
+  const group = (doc: PricedDocument, n: number): QuoteLineGroup => ({
+    ...doc, id: `qlg_${quoteId}_${n}`, version, charge_event: n === 1 ? FIRST_EVENT[draft.operation] : 'subscription_renewal', billing_cycle_number: n, object: 'quote_line_group',
+  });
+  const groups = [group(first, 1)];
+  const renewalCoupons = draft.coupons.filter((c) => c.duration_type !== 'one_time');
+  for (let n = 2; n <= terms; n++) {
+    const lines = recurring.map((l) => {
+      const shift = (n - 1) * (l.date_to - l.date_from);
+      return { ...l, date_from: l.date_from + shift, date_to: l.date_to + shift };
+    });
+    groups.push(group(priceDocument(lines, renewalCoupons, draft.manual, draft.customer.id, () => ctx.store.newId('li_')), n));
+  }
+  return groups;
+}
+
+/** The quote's totals are those of all its groups; its inlined lines stay the first group's. */
+function applyGroups(quote: Quote, stored: StoredQuote, groups: QuoteLineGroup[] | undefined): void {
+  if (!groups) {
+    delete stored.lineGroups;
+    return;
+  }
+  stored.lineGroups = groups;
+  for (const key of ['sub_total', 'total', 'credits_applied', 'amount_paid', 'amount_due'] as const) quote[key] = groups.reduce((sum, g) => sum + g[key], 0);
+}
+
+function applyCustomFields(quote: Quote, fields: Readonly<Record<string, string>> | undefined): void {
+  for (const [name, value] of Object.entries(fields ?? {})) {
+    const key = name as `cf_${string}`;
+    if (value === '') delete quote[key];
+    else quote[key] = value;
+  }
 }
 
 function applyOptional(quote: Quote, draft: QuoteDraft): void {
@@ -49,9 +97,11 @@ export function createQuote(ctx: DraftContext, draft: QuoteDraft, nowMs: number)
   };
   if (draft.name !== undefined) quote.name = draft.name;
   applyOptional(quote, draft);
+  applyCustomFields(quote, draft.customFields);
   const stored: StoredQuote = { quote, catalog: draft.catalog };
   if (draft.quotedSubscription) stored.quotedSubscription = draft.quotedSubscription;
   if (draft.quotedCharge) stored.quotedCharge = draft.quotedCharge;
+  applyGroups(quote, stored, lineGroups(ctx, draft, priced1(quote), quote.id, quote.version));
   ctx.store.quotes.set(quote.id, stored);
   return stored;
 }
@@ -59,7 +109,8 @@ export function createQuote(ctx: DraftContext, draft: QuoteDraft, nowMs: number)
 /** An edit re-prices the quote in place and bumps its version. */
 export function reviseQuote(ctx: DraftContext, stored: StoredQuote, draft: QuoteDraft, nowMs: number): StoredQuote {
   const q = stored.quote;
-  Object.assign(q, priced(ctx, draft), {
+  const first = priced(ctx, draft);
+  Object.assign(q, first, {
     currency_code: draft.currency,
     version: q.version + 1,
     updated_at: ctx.now,
@@ -67,9 +118,17 @@ export function reviseQuote(ctx: DraftContext, stored: StoredQuote, draft: Quote
   });
   if (draft.expiresAt !== undefined) q.valid_till = draft.expiresAt;
   applyOptional(q, draft);
+  applyCustomFields(q, draft.customFields);
   if (draft.quotedSubscription) stored.quotedSubscription = draft.quotedSubscription;
   if (draft.quotedCharge) stored.quotedCharge = draft.quotedCharge;
+  applyGroups(q, stored, lineGroups(ctx, draft, first, q.id, q.version));
   return stored;
+}
+
+/** The priced part of a freshly built quote, before groups change its totals. */
+function priced1(quote: Quote): PricedDocument {
+  const { sub_total, total, credits_applied, amount_paid, amount_due, line_items, discounts, line_item_discounts, taxes, line_item_taxes } = quote;
+  return { sub_total, total, credits_applied, amount_paid, amount_due, line_items, discounts, line_item_discounts, taxes, line_item_taxes };
 }
 
 export interface QuoteEnvelope {

@@ -35,6 +35,10 @@ export interface QuoteDraft {
   billingAddress?: Address;
   shippingAddress?: Address;
   vatNumber?: string;
+  /** terms_to_charge: the first term and the renewals charged in advance, one line group each. */
+  terms?: number;
+  /** `cf_*` values of the request; an empty value clears the field on an edit. */
+  customFields?: Record<string, string>;
 }
 
 // Calendar-free periods: the sandbox quotes one term, and term length only shapes date_from/date_to.

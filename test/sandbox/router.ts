@@ -19,7 +19,7 @@ export interface RequestContext {
   /** Sandbox time, epoch seconds and milliseconds, fixed for the whole request. */
   readonly now: number;
   readonly nowMs: number;
-  /** `http://host:port` as the client addressed us, for URLs we hand out. */
+  /** The sandbox's own `http://host:port` (never the Host header), for URLs we hand out. */
   readonly origin: string;
 }
 
@@ -35,6 +35,8 @@ export interface Route {
   /** Below `/api/v2`, with `{name}` placeholders. */
   readonly pattern: string;
   readonly handler: Handler;
+  /** Set when the route exists in one product catalog only: the other catalog's sites get configuration_incompatible. */
+  readonly catalog?: 1 | 2;
 }
 
 interface Compiled {

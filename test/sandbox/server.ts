@@ -7,11 +7,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkAuth } from './auth';
 import { isBenchFile, serveBenchFile } from './bench-file';
-import { BodyTooLarge, readBody } from './body';
+import { BodyTooLarge, ClientGone, readBody } from './body';
 import { SandboxClock } from './clock';
-import { FaultQueue, StatsRecorder, type Fault, type RecordedRequest, type Stats } from './control';
+import { FaultQueue, faultProblem, StatsRecorder, type Fault, type RecordedRequest, type Stats } from './control';
 import { serveDownload } from './downloads';
-import { ApiError, internalError, invalidRequest, paramWrongValue, requestLimit } from './errors';
+import { ApiError, configurationIncompatible, internalError, invalidRequest, paramWrongValue, requestLimit } from './errors';
 import { FormError, parseForm, wireParam, type ParsedForm } from './form-parser';
 import { IdempotencyStore, MAX_KEY_LENGTH, requestHash } from './idempotency';
 import { Router, type RouteMatch } from './router';
@@ -40,19 +40,48 @@ export interface SandboxControl {
   readonly store: Store;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
+/** One answer, built before anything is written, so an after-commit fault can drop, replace or hold it. */
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
 }
 
-function sendError(res: ServerResponse, err: ApiError, indexMap?: ReadonlyMap<string, string[]>): void {
+function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'content-type': 'application/json;charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+function errorReply(err: ApiError, indexMap?: ReadonlyMap<string, string[]>): Reply {
   const body = err.body();
   // Handlers see compacted rows; name the param with the index the client actually sent.
   if (body.param !== undefined && indexMap) body.param = wireParam(body.param, indexMap);
-  sendJson(res, err.status, body, err.headers);
+  return jsonReply(err.status, body, err.headers);
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
+  res.end(reply.body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  send(res, jsonReply(status, body));
+}
+
+/**
+ * Waits `ms`, or less if the client hangs up: the timer is cleared then, so an abandoned request
+ * holds nothing. Resolves whether the client is still there.
+ */
+function hold(ms: number, gone: AbortSignal): Promise<boolean> {
+  if (gone.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      gone.removeEventListener('abort', done);
+      resolve(!gone.aborted);
+    };
+    const timer = setTimeout(done, ms);
+    gone.addEventListener('abort', done);
+  });
 }
 
 export class Sandbox implements SandboxControl {
@@ -72,7 +101,7 @@ export class Sandbox implements SandboxControl {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         console.error('sandbox: unexpected error', err);
-        if (!res.headersSent) sendError(res, internalError());
+        if (!res.headersSent && !res.destroyed) send(res, errorReply(internalError()));
         else res.destroy();
       });
     });
@@ -84,7 +113,12 @@ export class Sandbox implements SandboxControl {
     return this.state.store;
   }
 
+  /** Throws on a malformed fault, as the HTTP control API answers 400. */
   addFaults(faults: readonly Fault[]): void {
+    for (const f of faults) {
+      const problem = faultProblem(f);
+      if (problem !== undefined) throw new Error(`sandbox fault ${JSON.stringify(f)}: ${problem}`);
+    }
     this.faults.add(faults);
   }
 
@@ -122,51 +156,78 @@ export class Sandbox implements SandboxControl {
 
   // ---- pipeline ----
 
+  /**
+   * The origin of URLs this sandbox hands out (downloads), from its own listening address, never
+   * from the request's Host header, which any client can set. Set by startSandbox once listening.
+   */
+  origin = '';
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-    const origin = `http://${req.headers.host ?? 'localhost'}`;
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       if (this.controlEnabled && isBenchFile(method, url.pathname.slice(CONTROL_PREFIX.length))) return serveBenchFile(url, res);
       if (this.controlEnabled) return this.handleControl(method, url.pathname.slice(CONTROL_PREFIX.length), req, res);
-      sendError(res, new ApiError(404, 'resource_not_found', "Sorry, we couldn't find that resource", 'invalid_request'));
+      send(res, errorReply(new ApiError(404, 'resource_not_found', "Sorry, we couldn't find that resource", 'invalid_request')));
       return;
     }
     this.recordRequest(method, url, req);
+    // Aborted when the client hangs up before the answer is out, so a held request is let go.
+    const hangUp = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) hangUp.abort();
+    });
     const fault = this.faults.take(method, url.pathname);
-    if (fault?.type === 'drop') {
+    const before = fault && fault.phase !== 'after' ? fault : undefined;
+    const after = fault?.phase === 'after' ? fault : undefined;
+    if (before?.type === 'drop') {
       req.socket.destroy();
       return;
     }
-    // A delay holds the request and then serves it normally, like a slow network or server.
-    if (fault?.type === 'delay') await sleep(fault.ms);
+    // A delay before holds the request unprocessed; a client that gives up meanwhile changed nothing.
+    if (before?.type === 'delay' && !(await hold(before.ms, hangUp.signal))) return;
     let raw: string;
     try {
       raw = await readBody(req);
     } catch (err) {
+      if (err instanceof ClientGone || hangUp.signal.aborted) return;
       if (!(err instanceof BodyTooLarge)) throw err;
-      sendError(res, new ApiError(413, 'invalid_request', 'Sorry, the request body is larger than 1 MB', 'invalid_request'));
+      send(res, errorReply(new ApiError(413, 'invalid_request', 'Sorry, the request body is larger than 1 MB', 'invalid_request')));
       return;
     }
     // The body is read first so a faulted POST does not leave the client writing into a closed socket.
-    if (fault?.type === 'status') {
-      this.sendFault(res, fault);
+    if (before?.type === 'status') {
+      send(res, this.faultReply(before));
       return;
     }
-    if (url.pathname.startsWith('/downloads/')) {
-      const file = await serveDownload(this.state, url.pathname, url.searchParams.get('token'));
-      res.writeHead(file.status, { ...file.headers, 'content-length': file.body.length });
-      res.end(file.body);
+    const reply = await this.process(method, url, raw, req);
+    if (after?.type === 'drop') {
+      req.socket.destroy();
       return;
     }
-    if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) {
-      sendError(res, new ApiError(404, 'resource_not_found', "Sorry, we couldn't find that resource", 'invalid_request'));
+    if (after?.type === 'status') {
+      send(res, this.faultReply(after));
       return;
     }
-    this.handleApi(method, url, raw, origin, req, res);
+    // Held after the work is done: the client's timeout fires on a request that did succeed.
+    if (after?.type === 'delay' && !(await hold(after.ms, hangUp.signal))) return;
+    if (hangUp.signal.aborted) return;
+    send(res, reply);
   }
 
-  private handleApi(method: string, url: URL, raw: string, origin: string, req: IncomingMessage, res: ServerResponse): void {
+  /** Everything after the body is read: downloads, then the API. Commits whatever the request does. */
+  private async process(method: string, url: URL, raw: string, req: IncomingMessage): Promise<Reply> {
+    if (url.pathname.startsWith('/downloads/')) {
+      const file = await serveDownload(this.state, url.pathname, url.searchParams.get('token'));
+      return { status: file.status, headers: file.headers, body: file.body };
+    }
+    if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) {
+      return errorReply(new ApiError(404, 'resource_not_found', "Sorry, we couldn't find that resource", 'invalid_request'));
+    }
+    return this.handleApi(method, url, raw, req);
+  }
+
+  private handleApi(method: string, url: URL, raw: string, req: IncomingMessage): Reply {
     const path = url.pathname.slice(API_PREFIX.length) || '/';
     let match: RouteMatch | undefined;
     let routeError: ApiError | undefined;
@@ -182,6 +243,7 @@ export class Sandbox implements SandboxControl {
       // Auth comes first, as on Chargebee: a bad key never learns which paths exist.
       checkAuth(req.headers, this.state.options.apiKey);
       if (routeError || !match) throw routeError ?? invalidRequest('Unknown route');
+      requireCatalog(match.route.catalog, this.state.options.catalog);
       const query = parseForm(url.search.slice(1));
       parsed = method === 'POST' ? parseForm(raw) : query;
       const idemKey = method === 'POST' ? headerValue(req.headers['chargebee-idempotency-key']) : undefined;
@@ -194,9 +256,7 @@ export class Sandbox implements SandboxControl {
           throw new ApiError(422, 'unable_to_process_request', 'The idempotency key was already used with a different request', 'invalid_request');
         }
         if (seen.kind === 'replay') {
-          res.writeHead(seen.status, { 'content-type': 'application/json;charset=utf-8', 'chargebee-idempotency-replayed': 'true', 'content-length': Buffer.byteLength(seen.body) });
-          res.end(seen.body);
-          return;
+          return { status: seen.status, headers: { 'content-type': 'application/json;charset=utf-8', 'chargebee-idempotency-replayed': 'true' }, body: seen.body };
         }
       }
       // Validation runs after the idempotency lookup: a replay answers what the first call answered.
@@ -205,31 +265,31 @@ export class Sandbox implements SandboxControl {
       const now = this.state.clock.now();
       const result = match.route.handler({
         method, path, pathParams: match.pathParams, query: query.tree, body: method === 'POST' ? parsed.tree : {}, headers: req.headers,
-        state: this.state, now, nowMs: this.state.clock.nowMs(), origin,
+        state: this.state, now, nowMs: this.state.clock.nowMs(), origin: this.originFor(req),
       });
       const status = result.status ?? 200;
       const text = JSON.stringify(result.body);
       if (idemKey !== undefined) this.idempotency.remember(idemKey, hash, status, text);
-      res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
-      res.end(text);
+      return { status, headers: { 'content-type': 'application/json;charset=utf-8' }, body: text };
     } catch (err) {
-      if (err instanceof FormError) sendError(res, err.param !== undefined ? paramWrongValue(err.param, err.message) : invalidRequest(err.message));
-      else if (err instanceof ApiError) sendError(res, err, parsed?.indexMap);
-      else {
-        console.error('sandbox: handler failed', err);
-        sendError(res, internalError());
-      }
+      if (err instanceof FormError) return errorReply(err.param !== undefined ? paramWrongValue(err.param, err.message) : invalidRequest(err.message));
+      if (err instanceof ApiError) return errorReply(err, parsed?.indexMap);
+      console.error('sandbox: handler failed', err);
+      return errorReply(internalError());
     }
   }
 
+  /** The configured origin; before startSandbox sets it, the address this socket reached. */
+  private originFor(req: IncomingMessage): string {
+    return this.origin !== '' ? this.origin : `http://127.0.0.1:${req.socket.localPort ?? 80}`;
+  }
+
   /** Injected failures look like Chargebee's own: JSON errors, or the gateway's HTML page when asked. */
-  private sendFault(res: ServerResponse, fault: Extract<Fault, { type: 'status' }>): void {
+  private faultReply(fault: Extract<Fault, { type: 'status' }>): Reply {
     const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
     if (fault.html) {
       const html = `<html><head><title>${fault.status} Service Temporarily Unavailable</title></head><body><h1>${fault.status} Service Temporarily Unavailable</h1></body></html>`;
-      res.writeHead(fault.status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html), ...headers });
-      res.end(html);
-      return;
+      return { status: fault.status, headers: { 'content-type': 'text/html', ...headers }, body: html };
     }
     const err =
       fault.status === 429
@@ -237,7 +297,7 @@ export class Sandbox implements SandboxControl {
         : fault.status === 503
           ? new ApiError(503, 'internal_temporary_error', 'Sorry, the server is temporarily unable to handle the request. Please retry after some time.', 'operation_failed', undefined, headers)
           : new ApiError(fault.status, 'internal_error', 'Sorry, something went wrong when trying to process the request.', 'operation_failed', undefined, headers);
-    sendError(res, err);
+    return errorReply(err);
   }
 
   private recordRequest(method: string, url: URL, req: IncomingMessage): void {
@@ -261,11 +321,12 @@ export class Sandbox implements SandboxControl {
     switch (route) {
       case 'POST faults': {
         const faults = input.faults;
-        if (!Array.isArray(faults) || !faults.every(isFault)) {
-          sendJson(res, 400, { error: 'faults must be a list of {type:"status"|"delay"|"drop", ...}' });
+        const problem = Array.isArray(faults) ? faults.map(faultProblem).find((p) => p !== undefined) : 'faults must be a list of {type:"status"|"delay"|"drop", ...}';
+        if (problem !== undefined) {
+          sendJson(res, 400, { error: problem });
           return;
         }
-        this.addFaults(faults);
+        this.addFaults(faults as Fault[]);
         sendJson(res, 200, { ok: true });
         return;
       }
@@ -305,14 +366,13 @@ export class Sandbox implements SandboxControl {
   }
 }
 
+/** A route of one product catalog on a site of the other: Chargebee's configuration_incompatible. */
+function requireCatalog(route: 1 | 2 | undefined, site: 1 | 2 | undefined): void {
+  if (route === undefined || site === undefined || route === site) return;
+  throw configurationIncompatible(`This API is available only on product catalog ${route}.0 sites; this site uses product catalog ${site}.0`);
+}
+
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function isFault(value: unknown): value is Fault {
-  if (typeof value !== 'object' || value === null) return false;
-  const f = value as Record<string, unknown>;
-  if (f.type === 'status') return typeof f.status === 'number' && [429, 500, 502, 503].includes(f.status);
-  if (f.type === 'delay') return typeof f.ms === 'number' && f.ms >= 0;
-  return f.type === 'drop';
-}

@@ -1,6 +1,7 @@
 /**
  * A generic Chargebee list over stored records: filters on the record's own fields (plus custom
- * readers for derived ones), `sort_by[asc|desc]` on a timestamp, `include_deleted`, and keyset paging.
+ * readers for derived ones), `sort_by[asc|desc]` on a timestamp, `name` or `id`, `include_deleted`,
+ * and keyset paging. Which filters and sorts an endpoint takes is the catalog's (validation.ts).
  */
 import { matchOperator, recordReader, type FieldValue } from '../filters';
 import type { FormTree } from '../form-parser';
@@ -45,9 +46,18 @@ export function listRecords<T extends object>(ctx: RequestContext, opts: ListOpt
     });
     if (keep) selected.push(rec);
   }
-  const result = paginate(selected, page, (r) => ({ sort: timeOf(r, sortAttr), id: String(recordReader(r)('id') ?? '') }), desc);
+  const idOf = (r: T): string => String(recordReader(r)('id') ?? '');
+  // Text sorts key on the rank of the text, so the cursor keeps its numeric shape.
+  const rank = sortAttr === 'name' ? textRanks(selected, (r) => String(recordReader(r)('name') ?? '')) : undefined;
+  const result = paginate(selected, page, (r) => ({ sort: sortAttr === 'id' ? 0 : rank ? (rank.get(r) ?? 0) : timeOf(r, sortAttr), id: idOf(r) }), desc);
   const list = result.items.map((r) => ({ [opts.key]: r, ...(opts.extras ? definedOnly(opts.extras(r)) : {}) }));
   return { body: { list, ...(result.nextOffset !== undefined ? { next_offset: result.nextOffset } : {}) } };
+}
+
+function textRanks<T>(records: readonly T[], text: (r: T) => string): Map<T, number> {
+  const sorted = [...new Set(records.map(text))].sort();
+  const index = new Map(sorted.map((t, i) => [t, i]));
+  return new Map(records.map((r) => [r, index.get(text(r)) ?? 0]));
 }
 
 function definedOnly(extras: Record<string, object | undefined>): Record<string, object> {

@@ -3,10 +3,10 @@
  * quote_line_groups, convert, update_status, extend_expiry_date, delete and pdf.
  */
 import { randomBytes } from 'node:crypto';
-import { invalidRequest, notFound } from '../errors';
+import { invalidRequest, notFound, paramWrongValue } from '../errors';
 import { matchesFilters, recordReader } from '../filters';
 import type { FormTree } from '../form-parser';
-import type { QuoteOperation, StoredQuote } from '../models';
+import type { QuoteLineGroup, QuoteOperation, StoredQuote } from '../models';
 import { LIST_PARAMS, paginate, readPageRequest } from '../paging';
 import { convertQuote, extendExpiry, requireStatus, softDelete, updateStatus } from '../quote-actions';
 import { createQuote, renderQuote, reviseQuote } from '../quote-builder';
@@ -57,12 +57,35 @@ function checkKind(stored: StoredQuote, kind: Kind, action: string): void {
   }
 }
 
+/**
+ * The endpoints whose SDK input types take custom fields (`[key: \`cf_${string}\`]`): the PC2
+ * subscription quotes. Elsewhere a `cf_*` key is 400 (test/contract checks this list against the SDK).
+ */
+export const CUSTOM_FIELD_ACTIONS: ReadonlySet<string> = new Set([
+  'create_subscription_quote_for_items', 'edit_create_subscription_quote_for_items',
+  'update_subscription_quote_for_items', 'edit_update_subscription_quote_for_items',
+]);
+
+/** What every create and edit body adds to its draft: terms charged in advance and custom fields. */
+function withCommon(ctx: RequestContext, draft: QuoteDraft): QuoteDraft {
+  const action = ctx.path.split('/').at(-1) ?? '';
+  const customFields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(ctx.body)) {
+    if (!key.startsWith('cf_')) continue;
+    if (!CUSTOM_FIELD_ACTIONS.has(action)) throw paramWrongValue(key, `custom fields are not accepted by ${action}`);
+    if (typeof value !== 'string') throw paramWrongValue(key, 'must be a single value');
+    customFields[key] = value;
+  }
+  const terms = int(ctx.body, 'terms_to_charge', 'terms_to_charge');
+  return { ...draft, ...(terms !== undefined ? { terms } : {}), customFields };
+}
+
 /** A create endpoint: parse the body into a draft, price it, store it as an open quote. */
 function createRoute(pattern: string, draft: (ctx: RequestContext, dc: DraftContext) => QuoteDraft): Route {
   return {
     method: 'POST',
     pattern,
-    handler: (ctx) => ({ body: renderQuote(createQuote(draftContext(ctx), draft(ctx, draftContext(ctx)), ctx.nowMs), ctx.now) }),
+    handler: (ctx) => ({ body: renderQuote(createQuote(draftContext(ctx), withCommon(ctx, draft(ctx, draftContext(ctx))), ctx.nowMs), ctx.now) }),
   };
 }
 
@@ -76,7 +99,7 @@ function editRoute(action: string, kind: Kind, draft: (ctx: RequestContext, dc: 
       checkKind(stored, kind, action);
       requireStatus(stored, ctx.now, ['open'], action);
       const dc = draftContext(ctx);
-      return { body: renderQuote(reviseQuote(dc, stored, draft(ctx, dc, stored), ctx.nowMs), ctx.now) };
+      return { body: renderQuote(reviseQuote(dc, stored, withCommon(ctx, draft(ctx, dc, stored)), ctx.nowMs), ctx.now) };
     },
   };
 }
@@ -85,7 +108,8 @@ function quoteLineGroups(ctx: RequestContext) {
   const stored = quoteOf(ctx);
   const page = readPageRequest(ctx.query);
   const q = stored.quote;
-  const group = {
+  // A single-term quote is one charge event: creation for new subscriptions.
+  const groups: QuoteLineGroup[] = stored.lineGroups ?? [{
     version: q.version,
     id: `qlg_${q.id}_1`,
     sub_total: q.sub_total,
@@ -93,7 +117,6 @@ function quoteLineGroups(ctx: RequestContext) {
     credits_applied: q.credits_applied,
     amount_paid: q.amount_paid,
     amount_due: q.amount_due,
-    // The whole quote is one charge event in the sandbox: creation for new subscriptions.
     charge_event: q.operation_type === 'create_subscription_for_customer' ? 'subscription_creation' : q.operation_type === 'change_subscription' ? 'subscription_change' : 'immediate',
     billing_cycle_number: 1,
     line_items: q.line_items,
@@ -102,12 +125,13 @@ function quoteLineGroups(ctx: RequestContext) {
     discounts: q.discounts,
     taxes: q.taxes,
     object: 'quote_line_group',
-  };
-  const result = paginate([group], page, () => ({ sort: q.date, id: group.id }));
+  }];
+  // Groups keep their billing order; the cursor's sort value is the cycle number.
+  const result = paginate(groups, page, (g) => ({ sort: g.billing_cycle_number, id: g.id }));
   return { body: { list: result.items.map((g) => ({ quote_line_group: g })), ...(result.nextOffset !== undefined ? { next_offset: result.nextOffset } : {}) } };
 }
 
-/** The URL points back at this sandbox, through the host the client used to reach it. */
+/** The URL points back at this sandbox, on its own origin (never the request's Host header). */
 function pdf(ctx: RequestContext) {
   const stored = quoteOf(ctx);
   const disposition = str(ctx.body, 'disposition_type') === 'inline' ? 'inline' : 'attachment';
