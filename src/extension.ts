@@ -22,6 +22,7 @@ import { addDevSite } from './sites/dev-site';
 import { RequestHeaderStore } from './sites/request-headers-store';
 import { Sites } from './sites/service';
 import { registerSubscriptionCommands } from './subscriptions/register';
+import { registerViewers } from './viewers/register';
 
 export function activate(context: vscode.ExtensionContext): ChargebeeExtensionApi {
   const started = performance.now();
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
       registerCommand,
     }),
   );
+  own(registerViewers({ extensionUri: context.extensionUri, log }));
   own(registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand, activeSite }));
 
   const ready = startUp(sites, exportJobs.store.list().length > 0, log);

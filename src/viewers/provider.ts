@@ -80,7 +80,9 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
     const folder = vscode.Uri.joinPath(document.uri, '..');
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, basename(document.uri)), true, false, true);
     subscriptions.push(watcher, watcher.onDidChange(() => void send().catch((err: unknown) => this.log.warn(`Viewer reload failed: ${String(err)}`))));
-    panel.onDidDispose(() => subscriptions.forEach((d) => d.dispose()));
+    panel.onDidDispose(() => {
+      for (const d of subscriptions) d.dispose();
+    });
   }
 
   private async load(uri: vscode.Uri): Promise<HostToViewer> {
