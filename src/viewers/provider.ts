@@ -93,7 +93,9 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
         const { size } = await vscode.workspace.fs.stat(uri);
         if (size > limit) return { type: 'tooLarge', name, size, limit };
       }
-      const bytes = await vscode.workspace.fs.readFile(uri);
+      const read = await vscode.workspace.fs.readFile(uri);
+      // A plain Uint8Array view: a Node Buffer's toJSON would turn the transfer into a JSON array of numbers.
+      const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
       return { type: 'load', name, bytes, canOpenExternally: vscode.env.uiKind !== vscode.UIKind.Web && uri.scheme === 'file' };
     } catch (err) {
       return { type: 'loadFailed', name, message: err instanceof Error ? err.message : String(err) };
