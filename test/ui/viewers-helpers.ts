@@ -2,7 +2,6 @@
  * Helpers of the viewers' UI tests and bench: opening a workspace file with one of the viewers, the
  * viewer's frame, the theme, and a quote PDF of a chosen length made by the sandbox's own renderer.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { renderQuotePdf } from '../sandbox/pdf';
@@ -16,10 +15,10 @@ export function workspaceDir(wb: Workbench): string {
   return join(wb.server.state.dir, 'workspace');
 }
 
-/** Quick Open, then "Reopen Editor With..." the viewer: as a user picks a non-default editor. */
+/** Clicks the file in the Explorer, then "Reopen Editor With..." the viewer: as a user picks a non-default editor. */
 export async function openWith(page: Page, file: string, editor: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await answerInput(page, file);
+  await palette(page, 'View: Show Explorer');
+  await page.locator('.explorer-folders-view').getByRole('treeitem', { name: file, exact: true }).first().click({ timeout: 15_000 });
   await page.locator('.tabs-container .tab').filter({ hasText: file }).first().waitFor({ state: 'visible', timeout: 15_000 });
   await palette(page, 'View: Reopen Editor With...');
   await answerInput(page, editor);
@@ -33,13 +32,15 @@ export function viewerFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
 }
 
-/** Switches the colour theme by its settings name (the workbench follows settings.json live). */
-export async function setTheme(wb: Workbench, theme: 'Default Light Modern' | 'Default Dark Modern'): Promise<void> {
-  const file = join(wb.server.state.userDataDir, 'User/settings.json');
-  const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  settings['workbench.colorTheme'] = theme;
-  writeFileSync(file, JSON.stringify(settings, null, 2));
-  const light = theme.includes('Light');
+/** Switches the colour theme from the palette, as a user does, and waits until the workbench wears it. */
+export async function setTheme(wb: Workbench, theme: 'Light Modern' | 'Dark Modern'): Promise<void> {
+  // Keys typed in a webview stay there: the palette's F1 must reach the workbench.
+  await wb.page.locator('.part.sidebar .composite.title').first().click();
+  // Ctrl+K Ctrl+T: the theme picker (its palette entry shares words with too many others to come first).
+  await wb.page.keyboard.press('Control+K');
+  await wb.page.keyboard.press('Control+T');
+  await answerInput(wb.page, theme, { prompt: /color theme/i });
+  const light = theme.startsWith('Light');
   await wb.page.waitForFunction((wantLight) => document.querySelector('.monaco-workbench')?.classList.contains(wantLight ? 'vs' : 'vs-dark') === true, light, { timeout: 15_000 });
 }
 

@@ -187,7 +187,7 @@ function load(message: Extract<HostToViewer, { type: 'load' }>): void {
     const parts: string[] = [];
     if (raggedRows > 0) parts.push(`${numberFormat.format(raggedRows)} row${raggedRows === 1 ? ' has' : 's have'} a different number of fields than the header`);
     if (quoteProblems > 0) parts.push(`${quoteProblems} quoting problem${quoteProblems === 1 ? '' : 's'}`);
-    const detail = list.slice(0, 5).map((p) => `row ${numberFormat.format(p.row)} ${p.message.startsWith('has ') ? p.message : `: ${p.message}`}`).join('; ');
+    const detail = list.slice(0, 5).map((p) => `row ${numberFormat.format(p.row)}${p.message.startsWith('has ') ? ` ${p.message}` : `: ${p.message}`}`).join('; ');
     problems.replaceChildren(
       el('strong', undefined, 'This file is malformed: '),
       el('span', undefined, `${parts.join(' and ')}. Shown as read; ${detail}${list.length > 5 ? '; …' : ''}.`),
