@@ -10,6 +10,11 @@ export type ViewerAction = (typeof VIEWER_ACTIONS)[number];
 export type HostToViewer =
   /** The file's bytes; `canOpenExternally` is false in a browser workbench (no system viewer to reach). */
   | { readonly type: 'load'; readonly name: string; readonly bytes: Uint8Array; readonly canOpenExternally: boolean }
+  /**
+   * CSV only, before `load` of a large file: its first bytes, so the first rows are painted while the
+   * whole file is still on its way (the cut may fall inside a row; the page drops that row).
+   */
+  | { readonly type: 'head'; readonly name: string; readonly bytes: Uint8Array; readonly size: number; readonly canOpenExternally: boolean }
   /** CSV only: the file is over the size limit; it is not sent. */
   | { readonly type: 'tooLarge'; readonly name: string; readonly size: number; readonly limit: number }
   | { readonly type: 'loadFailed'; readonly name: string; readonly message: string };

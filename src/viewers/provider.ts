@@ -12,6 +12,9 @@ import { VIEWER_SCRIPTS } from './view-types';
 
 export type ViewerKind = 'pdf' | 'csv';
 
+/** About a screenful of rows of a wide export, many times over. */
+const HEAD_BYTES = 128 * 1024;
+
 interface Log {
   info(message: string): void;
   warn(message: string): void;
@@ -51,7 +54,14 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
     const post = (message: HostToViewer): void => {
       webview.postMessage(message).then(undefined, (err: unknown) => this.log.warn(`Viewer postMessage failed: ${String(err)}`));
     };
-    const send = async (): Promise<void> => post(await this.load(document.uri));
+    const send = async (): Promise<void> => {
+      const message = await this.load(document.uri);
+      // A big CSV's first rows go first: painted while the rest crosses to the webview.
+      if (this.kind === 'csv' && message.type === 'load' && message.bytes.byteLength > HEAD_BYTES) {
+        post({ type: 'head', name: message.name, bytes: message.bytes.slice(0, HEAD_BYTES), size: message.bytes.byteLength, canOpenExternally: message.canOpenExternally });
+      }
+      post(message);
+    };
     const subscriptions: vscode.Disposable[] = [];
     subscriptions.push(
       webview.onDidReceiveMessage((raw: unknown) => {

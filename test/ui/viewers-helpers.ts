@@ -16,12 +16,22 @@ export function workspaceDir(wb: Workbench): string {
 }
 
 /** Clicks the file in the Explorer, then "Reopen Editor With..." the viewer: as a user picks a non-default editor. */
-export async function openWith(page: Page, file: string, editor: string): Promise<void> {
+export async function openWith(page: Page, file: string, editor: string): Promise<number> {
   await palette(page, 'View: Show Explorer');
   await page.locator('.explorer-folders-view').getByRole('treeitem', { name: file, exact: true }).first().click({ timeout: 15_000 });
   await page.locator('.tabs-container .tab').filter({ hasText: file }).first().waitFor({ state: 'visible', timeout: 15_000 });
   await palette(page, 'View: Reopen Editor With...');
-  await answerInput(page, editor);
+  return chooseEditor(page, editor);
+}
+
+/** Picks `editor` in the open "Reopen Editor With" list; returns the time (Date.now()) of the Enter. */
+export async function chooseEditor(page: Page, editor: string): Promise<number> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('input').fill(editor);
+  await widget.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: editor }).waitFor({ timeout: 15_000 });
+  const at = Date.now();
+  await widget.locator('input').press('Enter');
+  return at;
 }
 
 /**
@@ -68,3 +78,14 @@ export async function inkedPixels(frame: FrameLocator, selector: string): Promis
     return inked;
   });
 }
+
+/** Scrolls the table sideways until column `col` is painted (columns are virtualised too). */
+export async function revealColumn(frame: FrameLocator, col: number): Promise<void> {
+  for (let i = 0; i < 40 && (await frame.locator(`[data-testid="sort-${col}"]`).count()) === 0; i++) {
+    await frame.locator('[data-testid="grid"]').evaluate((s) => {
+      s.scrollLeft += 250;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+

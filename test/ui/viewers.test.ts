@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { answerInput, palette, screenshotIfFailed, startWorkbench, type Workbench } from './harness';
-import { CSV_TABLE_NAME, inkedPixels, openWith, PDF_VIEWER_NAME, setTheme, viewerFrame, workspaceDir } from './viewers-helpers';
+import { CSV_TABLE_NAME, inkedPixels, openWith, PDF_VIEWER_NAME, revealColumn, setTheme, viewerFrame, workspaceDir } from './viewers-helpers';
 
 /** The cells of one CSV line (quoted cells may hold commas and doubled quotes). */
 function csvCells(line: string): string[] {
@@ -28,16 +28,6 @@ async function columnTexts(frame: FrameLocator, col: number): Promise<string[]> 
       .sort((a, b) => a.top - b.top)
       .map((c) => c.text),
   );
-}
-
-/** Scrolls the table sideways until column `col` is painted (columns are virtualised too). */
-async function revealColumn(frame: FrameLocator, col: number): Promise<void> {
-  for (let i = 0; i < 40 && (await frame.locator(`[data-testid="sort-${col}"]`).count()) === 0; i++) {
-    await frame.locator('[data-testid="grid"]').evaluate((s) => {
-      s.scrollLeft += 250;
-    });
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function closeEditors(page: Page): Promise<void> {

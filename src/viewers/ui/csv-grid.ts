@@ -95,6 +95,11 @@ export class Grid {
     this.render();
   }
 
+  scrollTo(top: number, left: number): void {
+    this.scroller.scrollTop = top;
+    this.scroller.scrollLeft = left;
+  }
+
   focus(): void {
     this.scroller.focus({ preventScroll: true });
   }

@@ -47,17 +47,28 @@ function sourceOf(state: TableState): GridSource {
   };
 }
 
-function load(message: Extract<HostToViewer, { type: 'load' }>): void {
+/** Once per page: the first bytes (head) or the whole file, whichever arrives first. */
+let firstBytes = true;
+
+function load(message: Extract<HostToViewer, { type: 'load' | 'head' }>): void {
   const mine = ++generation;
-  mark('loaded');
+  const head = message.type === 'head';
+  if (firstBytes) mark('loaded');
+  firstBytes = false;
   // TextDecoder drops a UTF-8 BOM; a byte that is not UTF-8 shows as U+FFFD rather than failing.
-  const text = new TextDecoder('utf-8').decode(message.bytes);
+  let text = new TextDecoder('utf-8').decode(message.bytes);
+  // The head may end inside a row (or a character): cut it at its last line break; the row that
+  // line break might sit in (a quoted newline) is dropped below, when the whole file replaces it.
+  if (head) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
   if (text.trim() === '') {
     showMessage(`${message.name} is empty`, 'The file has no rows, not even a header.', [fileActions({ canOpenExternally: message.canOpenExternally, openAsText: true })]);
     return;
   }
   const app = document.getElementById('app');
   if (!app) return;
+  // The whole file replacing its head keeps the place the user scrolled to meanwhile.
+  const previous = document.querySelector('.grid-scroller');
+  const scroll = previous ? { top: previous.scrollTop, left: previous.scrollLeft } : undefined;
   const toolbar = el('div', 'toolbar');
   toolbar.setAttribute('role', 'toolbar');
   toolbar.setAttribute('aria-label', 'Table');
@@ -90,13 +101,15 @@ function load(message: Extract<HostToViewer, { type: 'load' }>): void {
     copy: (format) => copySelection(format),
     find: () => filter.focus(),
   }, `${message.name}, a table`);
-  grid.onFirstPaint = () => mark('painted');
+  grid.onFirstPaint = () => {
+    if (document.body.dataset.paintedAt === undefined) mark('painted');
+  };
 
   const showCount = (): void => {
     const total = state.parsed.rows.length;
     const shown = state.view.length;
     const rows = `${numberFormat.format(shown)} of ${numberFormat.format(total)} rows`;
-    count.textContent = state.done ? rows : `${numberFormat.format(total)} rows read…`;
+    count.textContent = state.done ? rows : `Reading… ${numberFormat.format(total)} rows so far`;
   };
 
   const refresh = (measure = false): void => {
@@ -212,11 +225,12 @@ function load(message: Extract<HostToViewer, { type: 'load' }>): void {
       state.order = identity(n);
       state.view = state.order;
       refresh(!measured);
+      if (!measured && scroll) grid.scrollTo(scroll.top, scroll.left);
       measured = true;
     },
   }).then(
     (parsed) => {
-      if (mine !== generation) return;
+      if (mine !== generation || head) return;
       state.parsed = parsed;
       state.done = true;
       state.malformed = new Set(parsed.problems.map((p) => p.row));
@@ -241,7 +255,7 @@ function formatSize(bytes: number): string {
 }
 
 onHostMessage((message) => {
-  if (message.type === 'load') load(message);
+  if (message.type === 'load' || message.type === 'head') load(message);
   else if (message.type === 'tooLarge') {
     generation++;
     showMessage(

@@ -20,7 +20,7 @@ export function onHostMessage(handle: (message: HostToViewer) => void): void {
     const data = event.data;
     if (typeof data !== 'object' || data === null) return;
     const type = (data as { type?: unknown }).type;
-    if (type === 'load' && (data as { bytes?: unknown }).bytes instanceof Uint8Array) handle(data as HostToViewer);
+    if ((type === 'load' || type === 'head') && (data as { bytes?: unknown }).bytes instanceof Uint8Array) handle(data as HostToViewer);
     else if (type === 'tooLarge' || type === 'loadFailed') handle(data as HostToViewer);
   });
 }
