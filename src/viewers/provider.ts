@@ -3,6 +3,7 @@
  * `ready` and gets its bytes by postMessage, so files outside the workspace and on remote file systems
  * work the same. The toolbar's actions (open externally, save as, reveal, open as text, copy) run here.
  */
+import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { revealDownloadedFile } from '../downloads/open';
 import { viewerPage } from './html';
@@ -55,12 +56,12 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
       webview.postMessage(message).then(undefined, (err: unknown) => this.log.warn(`Viewer postMessage failed: ${String(err)}`));
     };
     const send = async (): Promise<void> => {
-      const message = await this.load(document.uri);
-      // A big CSV's first rows go first: painted while the rest crosses to the webview.
-      if (this.kind === 'csv' && message.type === 'load' && message.bytes.byteLength > HEAD_BYTES) {
-        post({ type: 'head', name: message.name, bytes: message.bytes.slice(0, HEAD_BYTES), size: message.bytes.byteLength, canOpenExternally: message.canOpenExternally });
+      // A big CSV's first rows go first: painted while the whole file is read and crosses to the webview.
+      if (this.kind === 'csv') {
+        const head = await this.head(document.uri);
+        if (head) post(head);
       }
-      post(message);
+      post(await this.load(document.uri));
     };
     const subscriptions: vscode.Disposable[] = [];
     subscriptions.push(
@@ -93,6 +94,25 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
     panel.onDidDispose(() => {
       for (const d of subscriptions) d.dispose();
     });
+  }
+
+  /** The first HEAD_BYTES of a local file larger than that (and within the size limit), read alone. */
+  private async head(uri: vscode.Uri): Promise<HostToViewer | undefined> {
+    if (uri.scheme !== 'file') return undefined;
+    try {
+      const file = await open(uri.fsPath, 'r');
+      try {
+        const { size } = await file.stat();
+        if (size <= HEAD_BYTES || size > csvSizeLimit()) return undefined;
+        const bytes = new Uint8Array(HEAD_BYTES);
+        const { bytesRead } = await file.read(bytes, 0, HEAD_BYTES, 0);
+        return { type: 'head', name: basename(uri), bytes: bytes.subarray(0, bytesRead), size, canOpenExternally: vscode.env.uiKind !== vscode.UIKind.Web };
+      } finally {
+        await file.close();
+      }
+    } catch {
+      return undefined; // the whole file follows, or its error does
+    }
   }
 
   private async load(uri: vscode.Uri): Promise<HostToViewer> {

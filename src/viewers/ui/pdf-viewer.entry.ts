@@ -27,7 +27,7 @@ const workerReady: Promise<void> = (async () => {
   if (uri === undefined) throw new Error('the page names no PDF worker');
   const response = await fetch(uri);
   if (!response.ok) throw new Error(`the PDF worker did not load (HTTP ${response.status})`);
-  const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' }));
+  const url = URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: 'text/javascript' }));
   GlobalWorkerOptions.workerPort = new Worker(url, { name: 'pdf.js' });
 })();
 // Awaited (and reported) by load(); this keeps a failure before any file arrives from going unhandled.
