@@ -5,12 +5,12 @@
  * malformed CSV say what is wrong; screenshots in light and dark themes at a narrow width.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { answerInput, palette, screenshotIfFailed, startWorkbench, type Workbench } from './harness';
-import { CSV_TABLE_NAME, inkedPixels, openWith, PDF_VIEWER_NAME, revealColumn, setTheme, viewerFrame, workspaceDir } from './viewers-helpers';
+import { CSV_TABLE_NAME, inkedPixels, longQuotePdf, openWith, PDF_VIEWER_NAME, revealColumn, setTheme, viewerFrame, workspaceDir } from './viewers-helpers';
 
 /** The cells of one CSV line (quoted cells may hold commas and doubled quotes). */
 function csvCells(line: string): string[] {
@@ -109,9 +109,14 @@ describe('viewers UI: PDF viewer and CSV table', function () {
     const form = viewerFrame(page);
     await form.locator('[data-testid="submit"]').waitFor({ timeout: 30_000 });
     await form.locator('[data-testid="submit"]').click();
+    // The user works elsewhere meanwhile: the Explorer has the focus when the export's table opens.
+    await palette(page, 'View: Show Explorer');
+    await page.locator('.explorer-folders-view .monaco-list').first().focus();
 
     const frame = viewerFrame(page);
     await frame.locator('[data-testid="grid"]').waitFor({ timeout: 90_000 });
+    const focusInWorkbench = await page.evaluate(() => document.activeElement?.closest('.explorer-folders-view') !== null && document.activeElement?.closest('.explorer-folders-view') !== undefined);
+    assert.equal(focusInWorkbench, true, 'opening the table in the background left the focus in the Explorer');
     const csv = [...sb.control.store.exports.values()][0]?.files[0]?.csv ?? '';
     const [headerLine = '', ...lines] = csv.trim().split(/\r?\n/);
     const header = csvCells(headerLine);
@@ -159,8 +164,28 @@ describe('viewers UI: PDF viewer and CSV table', function () {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
     assert.equal(await frame.locator('.grid-cell.active').getAttribute('data-col'), '1');
+    await page.keyboard.press('PageDown');
+    const paged = Number(await frame.locator('.grid-cell.active').evaluate((c) => (c.parentElement as HTMLElement).dataset.row));
+    assert.ok(paged > 1, `PageDown moved the active cell a page down (to view row ${paged})`);
+    await page.keyboard.press('Control+Home');
+    assert.equal(await frame.locator('.grid-cell.active').getAttribute('id'), 'cell-0-0');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Control+c');
+    await page.locator('.statusbar').filter({ hasText: 'Copied 1 × 2 cells as TSV' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+f');
     assert.equal(await frame.locator('[data-testid="filter"]').evaluate((e) => e === document.activeElement), true);
+
+    // Column widths can be dragged.
+    const firstHeader = frame.locator('.grid-colheader[data-col="1"]');
+    const before = (await firstHeader.boundingBox())?.width ?? 0;
+    const handle = await firstHeader.locator('.resize').boundingBox();
+    assert.ok(handle);
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2 + 80, handle.y + handle.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const after = (await firstHeader.boundingBox())?.width ?? 0;
+    assert.ok(Math.abs(after - before - 80) <= 2, `the column is 80 px wider (${before} -> ${after})`);
     await w.screenshot('viewers-2-customers-table');
   });
 
@@ -183,11 +208,32 @@ describe('viewers UI: PDF viewer and CSV table', function () {
     await frame.locator('[data-testid="row-count"]').filter({ hasText: '5 of 5 rows' }).waitFor({ timeout: 10_000 });
   });
 
+  it('sends a CSV over the size limit to the text editor, with a note', async () => {
+    const w = wb;
+    assert.ok(w);
+    const settingsFile = join(w.server.state.userDataDir, 'User/settings.json');
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(settingsFile, JSON.stringify({ ...settings, 'chargebee.viewers.csvMaxFileSizeMB': 1 }, null, 2));
+    writeFileSync(join(workspaceDir(w), 'big.csv'), `id,text\r\n${Array.from({ length: 30_000 }, (_, i) => `${i},${'x'.repeat(60)}`).join('\r\n')}\r\n`);
+    try {
+      await closeEditors(w.page);
+      await openWith(w.page, 'big.csv', CSV_TABLE_NAME);
+      const message = viewerFrame(w.page).locator('[data-testid="viewer-message"]');
+      await message.waitFor({ timeout: 30_000 });
+      assert.match(await message.innerText(), /big\.csv is too large for the table[\s\S]*1\.9 MB[\s\S]*1\.0 MB/);
+      await viewerFrame(w.page).locator('[data-testid="open-as-text"]').click();
+      await w.page.locator('.monaco-editor .view-lines').filter({ hasText: 'id,text' }).first().waitFor({ timeout: 30_000 });
+    } finally {
+      writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+    }
+  });
+
   it('looks right in light and dark themes at a narrow width', async () => {
     const w = wb;
     assert.ok(w);
     const { page } = w;
     await page.setViewportSize({ width: 720, height: 800 });
+    writeFileSync(join(workspaceDir(w), 'quote-3-pages.pdf'), (await longQuotePdf(sb, 110)).bytes);
     for (const theme of ['Light Modern', 'Dark Modern'] as const) {
       await setTheme(w, theme);
       await closeEditors(page);
@@ -199,6 +245,19 @@ describe('viewers UI: PDF viewer and CSV table', function () {
       const [r = 0, g = 0, b = 0] = (bg.match(/\d+/g) ?? []).map(Number);
       assert.equal(r + g + b < 384, dark, `the table's background (${bg}) follows the ${theme} theme`);
       await w.screenshot(`viewers-3-table-${dark ? 'dark' : 'light'}-narrow`);
+      await closeEditors(page);
+      await openWith(page, 'quote-3-pages.pdf', PDF_VIEWER_NAME);
+      const pdf = viewerFrame(page);
+      await pdf.locator('[data-testid="page-1"][data-rendered="true"]').waitFor({ timeout: 30_000 });
+      assert.equal(await pdf.locator('[data-testid="page-count"]').innerText(), 'of 3');
+      const surround = await pdf.locator('[data-testid="pages"]').evaluate((e) => getComputedStyle(e).backgroundColor);
+      const [sr = 0, sg = 0, sb2 = 0] = (surround.match(/\d+/g) ?? []).map(Number);
+      assert.equal(sr + sg + sb2 < 384, dark, `the PDF's surround (${surround}) follows the ${theme} theme`);
+      // The page fits the narrow editor's width (fit width is the default).
+      const pageBox = await pdf.locator('[data-testid="page-1"]').boundingBox();
+      const paneBox = await pdf.locator('[data-testid="pages"]').boundingBox();
+      assert.ok(pageBox && paneBox && pageBox.width <= paneBox.width && pageBox.width > paneBox.width * 0.8, 'page 1 fits the width');
+      await w.screenshot(`viewers-4-pdf-${dark ? 'dark' : 'light'}-narrow`);
     }
     await page.setViewportSize({ width: 1400, height: 900 });
   });
