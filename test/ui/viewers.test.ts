@@ -5,7 +5,7 @@
  * malformed CSV say what is wrong; screenshots in light and dark themes at a narrow width.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
@@ -206,26 +206,6 @@ describe('viewers UI: PDF viewer and CSV table', function () {
     assert.equal(await frame.locator('.grid-colheader').first().innerText(), 'id', 'the BOM is not part of the first column name');
     assert.equal(await frame.locator('.grid-body .grid-cell[data-col="1"]').nth(1).innerText(), 'Bob "B", Jr');
     await frame.locator('[data-testid="row-count"]').filter({ hasText: '5 of 5 rows' }).waitFor({ timeout: 10_000 });
-  });
-
-  it('sends a CSV over the size limit to the text editor, with a note', async () => {
-    const w = wb;
-    assert.ok(w);
-    const settingsFile = join(w.server.state.userDataDir, 'User/settings.json');
-    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    writeFileSync(settingsFile, JSON.stringify({ ...settings, 'chargebee.viewers.csvMaxFileSizeMB': 1 }, null, 2));
-    writeFileSync(join(workspaceDir(w), 'big.csv'), `id,text\r\n${Array.from({ length: 30_000 }, (_, i) => `${i},${'x'.repeat(60)}`).join('\r\n')}\r\n`);
-    try {
-      await closeEditors(w.page);
-      await openWith(w.page, 'big.csv', CSV_TABLE_NAME);
-      const message = viewerFrame(w.page).locator('[data-testid="viewer-message"]');
-      await message.waitFor({ timeout: 30_000 });
-      assert.match(await message.innerText(), /big\.csv is too large for the table[\s\S]*1\.9 MB[\s\S]*1\.0 MB/);
-      await viewerFrame(w.page).locator('[data-testid="open-as-text"]').click();
-      await w.page.locator('.monaco-editor .view-lines').filter({ hasText: 'id,text' }).first().waitFor({ timeout: 30_000 });
-    } finally {
-      writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
-    }
   });
 
   it('looks right in light and dark themes at a narrow width', async () => {

@@ -227,7 +227,7 @@ export class Grid {
       const handle = el('div', 'resize');
       handle.setAttribute('aria-hidden', 'true');
       handle.title = 'Drag to resize';
-      handle.addEventListener('pointerdown', (e) => this.startResize(e, c, handle));
+      handle.addEventListener('pointerdown', (e) => this.startResize(e, c));
       cell.append(b, handle);
       cells.push(cell);
     }
@@ -274,25 +274,25 @@ export class Grid {
     }
   }
 
-  private startResize(e: PointerEvent, column: number, handle: HTMLElement): void {
+  private startResize(e: PointerEvent, column: number): void {
     e.preventDefault();
     e.stopPropagation();
     const startX = e.clientX;
     const start = this.widths[column] ?? MIN_WIDTH;
-    handle.setPointerCapture(e.pointerId);
+    // On the window, not the handle: each repaint replaces the header cells, handle included.
     const move = (ev: PointerEvent): void => {
       this.widths[column] = Math.max(MIN_WIDTH, Math.round(start + ev.clientX - startX));
       this.layout();
       this.schedule();
     };
     const up = (): void => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', up);
-      handle.removeEventListener('pointercancel', up);
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', up);
     };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', up);
-    handle.addEventListener('pointercancel', up);
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', up);
   }
 
   /** Width of a column in px (the UI test drags a handle and reads it back). */
