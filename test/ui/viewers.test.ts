@@ -30,6 +30,9 @@ async function columnTexts(frame: FrameLocator, col: number): Promise<string[]> 
   );
 }
 
+/** A BOM, quoted commas and quotes, an embedded newline, a short row and a quote left open. */
+const BROKEN_CSV = `\uFEFF${['id,name,amount', '1,Ann,10.00', '2,"Bob ""B"", Jr",20.50', '3,Cy', '4,"Dee\nline two",5', '5,Eve,"7'].join('\r\n')}\r\n`;
+
 async function closeEditors(page: Page): Promise<void> {
   await palette(page, 'View: Close All Editors');
 }
@@ -192,8 +195,7 @@ describe('viewers UI: PDF viewer and CSV table', function () {
   it('says where a CSV is malformed and still shows its rows', async () => {
     const w = wb;
     assert.ok(w);
-    const lines = ['id,name,amount', '1,Ann,10.00', '2,"Bob ""B"", Jr",20.50', '3,Cy', '4,"Dee\nline two",5', '5,Eve,"7'];
-    writeFileSync(join(workspaceDir(w), 'broken.csv'), `\uFEFF${lines.join('\r\n')}\r\n`);
+    writeFileSync(join(workspaceDir(w), 'broken.csv'), BROKEN_CSV);
     await closeEditors(w.page);
     await openWith(w.page, 'broken.csv', CSV_TABLE_NAME);
     const frame = viewerFrame(w.page);
@@ -214,6 +216,7 @@ describe('viewers UI: PDF viewer and CSV table', function () {
     const { page } = w;
     await page.setViewportSize({ width: 720, height: 800 });
     writeFileSync(join(workspaceDir(w), 'quote-3-pages.pdf'), (await longQuotePdf(sb, 110)).bytes);
+    writeFileSync(join(workspaceDir(w), 'broken.csv'), BROKEN_CSV);
     for (const theme of ['Light Modern', 'Dark Modern'] as const) {
       await setTheme(w, theme);
       await closeEditors(page);
@@ -237,6 +240,14 @@ describe('viewers UI: PDF viewer and CSV table', function () {
       const pageBox = await pdf.locator('[data-testid="page-1"]').boundingBox();
       const paneBox = await pdf.locator('[data-testid="pages"]').boundingBox();
       assert.ok(pageBox && paneBox && pageBox.width <= paneBox.width && pageBox.width > paneBox.width * 0.8, 'page 1 fits the width');
+      assert.ok(pageBox.y >= paneBox.y, 'page 1 is shown from its top');
+      // Page navigation: the next page's top comes to the top of the pane.
+      await pdf.locator('[data-testid="next-page"]').click();
+      await pdf.locator('[data-testid="page-input"]').and(pdf.locator('input')).evaluate((i: HTMLInputElement) => i.value).then((v) => assert.equal(v, '2'));
+      const page2 = await pdf.locator('[data-testid="page-2"]').boundingBox();
+      assert.ok(page2 && Math.abs(page2.y - paneBox.y) < 20, 'page 2 is scrolled to the top');
+      await pdf.locator('[data-testid="page-2"][data-rendered="true"]').waitFor({ timeout: 15_000 });
+      await pdf.locator('[data-testid="prev-page"]').click();
       await w.screenshot(`viewers-4-pdf-${dark ? 'dark' : 'light'}-narrow`);
     }
     await page.setViewportSize({ width: 1400, height: 900 });
