@@ -33,6 +33,11 @@ async function columnTexts(frame: FrameLocator, col: number): Promise<string[]> 
 /** A BOM, quoted commas and quotes, an embedded newline, a short row and a quote left open. */
 const BROKEN_CSV = `\uFEFF${['id,name,amount', '1,Ann,10.00', '2,"Bob ""B"", Jr",20.50', '3,Cy', '4,"Dee\nline two",5', '5,Eve,"7'].join('\r\n')}\r\n`;
 
+/** What the page's CSP blocked, if anything (see src/viewers/ui/host.ts). */
+async function cspViolations(frame: FrameLocator): Promise<string> {
+  return frame.locator('body').evaluate((b) => (b.dataset.cspViolations === undefined ? '' : `${b.dataset.cspViolations}: ${b.dataset.cspLast ?? ''}`));
+}
+
 async function closeEditors(page: Page): Promise<void> {
   await palette(page, 'View: Close All Editors');
 }
@@ -88,6 +93,7 @@ describe('viewers UI: PDF viewer and CSV table', function () {
     await frame.locator('[data-testid="find-count"]').filter({ hasText: /^1 of \d+$/ }).waitFor({ timeout: 10_000 });
     assert.ok((await frame.locator('.textLayer .highlight.selected').count()) === 1, 'the match is highlighted');
     assert.equal(await frame.locator('[data-testid="page-count"]').innerText(), 'of 1');
+    assert.equal(await cspViolations(frame), '', 'PDF.js ran without anything the CSP blocks (no eval, no remote code)');
     await w.screenshot('viewers-1-quote-pdf');
     await closeEditors(page);
   });
@@ -189,6 +195,7 @@ describe('viewers UI: PDF viewer and CSV table', function () {
     await page.mouse.up();
     const after = (await firstHeader.boundingBox())?.width ?? 0;
     assert.ok(Math.abs(after - before - 80) <= 2, `the column is 80 px wider (${before} -> ${after})`);
+    assert.equal(await cspViolations(frame), '');
     await w.screenshot('viewers-2-customers-table');
   });
 

@@ -10,6 +10,13 @@ declare function acquireVsCodeApi(): VsCodeApi;
 // acquireVsCodeApi may be called once per page load.
 const api = acquireVsCodeApi();
 
+// Anything the CSP blocks (an eval, a remote fetch) is counted on <body>: the UI tests require none.
+document.addEventListener('securitypolicyviolation', (event) => {
+  const body = document.body;
+  body.dataset.cspViolations = String(Number(body.dataset.cspViolations ?? '0') + 1);
+  body.dataset.cspLast = `${event.effectiveDirective} ${event.blockedURI}`.slice(0, 200);
+});
+
 export function post(message: ViewerToHost): void {
   api.postMessage(message);
 }
