@@ -47,6 +47,21 @@ function sourceOf(state: TableState): GridSource {
   };
 }
 
+/** The table on the page now (the whole file replaces its head, a changed file the table): page-wide keys go to it. */
+let active: { filter: HTMLInputElement; grid: Grid } | undefined;
+
+document.addEventListener('keydown', (e) => {
+  if (active && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+    e.preventDefault();
+    active.filter.focus();
+    active.filter.select();
+  }
+});
+// The webview gets focus when its editor does; hand it to the table (it is never taken on open).
+window.addEventListener('focus', () => {
+  if (active && document.activeElement === document.body) active.grid.focus();
+});
+
 /** Once per page: the first bytes (head) or the whole file, whichever arrives first. */
 let firstBytes = true;
 
@@ -172,13 +187,6 @@ function load(message: Extract<HostToViewer, { type: 'load' | 'head' }>): void {
     state.column = columnPick.value === 'all' ? 'all' : Number(columnPick.value);
     applyFilter();
   });
-  document.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
-      e.preventDefault();
-      filter.focus();
-      filter.select();
-    }
-  });
 
   copyGroup.append(
     button('Copy as CSV', () => copySelection('csv', true), { testId: 'copy-csv', title: 'Copy the selected cells with their column names as CSV (Ctrl+Shift+C copies without names)' }),
@@ -187,10 +195,7 @@ function load(message: Extract<HostToViewer, { type: 'load' | 'head' }>): void {
   toolbar.append(filter, columnPick, count, copyGroup, fileActions({ canOpenExternally: message.canOpenExternally, openAsText: true }));
   app.replaceChildren(toolbar, problems, grid.element);
   app.setAttribute('aria-busy', 'true');
-  // The webview gets focus when its editor does; hand it to the table (never taken on open).
-  window.addEventListener('focus', () => {
-    if (document.activeElement === document.body) grid.focus();
-  });
+  active = { filter, grid };
 
   const showProblems = (): void => {
     const { problems: list, raggedRows } = state.parsed;

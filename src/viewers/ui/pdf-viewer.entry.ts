@@ -159,22 +159,30 @@ class Viewer {
     this.container.dataset.testid = 'pages';
     this.container.addEventListener('scroll', () => this.trackCurrent(), { passive: true });
     this.container.addEventListener('keydown', (e) => this.onKey(e));
-    document.addEventListener('keydown', (e) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        this.findInput.focus();
-        this.findInput.select();
-      }
-    });
-    window.addEventListener('focus', () => {
-      if (document.activeElement === document.body) this.container.focus({ preventScroll: true });
-    });
-    new ResizeObserver(() => {
-      if (typeof this.zoom !== 'number') this.layout();
-    }).observe(this.container);
+    this.resizeObserver.observe(this.container);
     app.replaceChildren(toolbar, this.container);
     app.setAttribute('aria-busy', 'false');
   }
+
+  focusFind(): void {
+    this.findInput.focus();
+    this.findInput.select();
+  }
+
+  focusPages(): void {
+    this.container.focus({ preventScroll: true });
+  }
+
+  /** A changed file is shown by a new viewer: this one lets go of its document and observers. */
+  destroy(): void {
+    this.observer.disconnect();
+    this.resizeObserver.disconnect();
+    void this.doc.destroy();
+  }
+
+  private readonly resizeObserver = new ResizeObserver(() => {
+    if (typeof this.zoom !== 'number') this.layout();
+  });
 
   async open(): Promise<void> {
     const first = await this.doc.getPage(1);
@@ -232,7 +240,7 @@ class Viewer {
       }
     }
     this.showZoom();
-    if (changed) this.goTo(keep, false);
+    if (changed) this.goTo(keep);
   }
 
   private isNearView(view: PageView): boolean {
@@ -308,12 +316,12 @@ class Viewer {
     }
   }
 
-  private goTo(n: number, smooth = true): void {
+  private goTo(n: number): void {
     if (!Number.isFinite(n)) return;
     const page = Math.max(1, Math.min(this.doc.numPages, Math.round(n)));
     const view = this.pages[page - 1];
     if (!view) return;
-    this.container.scrollTo({ top: view.div.offsetTop - PAGE_GAP, behavior: smooth ? 'instant' : 'instant' });
+    this.container.scrollTop = view.div.offsetTop - PAGE_GAP;
     this.setCurrent(page);
   }
 
@@ -405,6 +413,19 @@ class Viewer {
 }
 
 let loading = 0;
+/** The viewer on the page now; page-wide keys and focus go to it. */
+let active: Viewer | undefined;
+
+document.addEventListener('keydown', (e) => {
+  if (active && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+    e.preventDefault();
+    active.focusFind();
+  }
+});
+// The webview gets focus when its editor does; hand it to the pages (it is never taken on open).
+window.addEventListener('focus', () => {
+  if (active && document.activeElement === document.body) active.focusPages();
+});
 
 async function load(message: Extract<HostToViewer, { type: 'load' }>): Promise<void> {
   const mine = ++loading;
@@ -414,7 +435,9 @@ async function load(message: Extract<HostToViewer, { type: 'load' }>): Promise<v
     // PDF.js takes the buffer over (it moves to the worker).
     const doc = await getDocument({ data: message.bytes, isEvalSupported: false, enableXfa: false, stopAtErrors: false }).promise;
     if (mine !== loading) return;
+    active?.destroy();
     const viewer = new Viewer(doc, message.name, message.canOpenExternally);
+    active = viewer;
     await viewer.open();
   } catch (error) {
     if (mine !== loading) return;
