@@ -94,6 +94,17 @@ describe('viewers UI: PDF viewer and CSV table', function () {
     assert.ok((await frame.locator('.textLayer .highlight.selected').count()) === 1, 'the match is highlighted');
     assert.equal(await frame.locator('[data-testid="page-count"]').innerText(), 'of 1');
     assert.equal(await cspViolations(frame), '', 'PDF.js ran without anything the CSP blocks (no eval, no remote code)');
+
+    // Zoom: fit page shows the whole page; + makes it larger and draws it again.
+    const pane = await frame.locator('[data-testid="pages"]').boundingBox();
+    await frame.locator('[data-testid="zoom"]').selectOption('fitPage');
+    const fitted = await frame.locator('[data-testid="page-1"]').boundingBox();
+    assert.ok(pane && fitted && fitted.height <= pane.height, `fit page: the page (${fitted?.height} px) fits the pane (${pane?.height} px)`);
+    await frame.locator('[data-testid="zoom-in"]').click();
+    const zoomed = await frame.locator('[data-testid="page-1"]').boundingBox();
+    assert.ok(zoomed && zoomed.width > fitted.width * 1.05, `zoom in: wider (${fitted.width} -> ${zoomed?.width} px)`);
+    await frame.locator('[data-testid="page-1"][data-rendered="true"] canvas').waitFor({ timeout: 10_000 });
+    await frame.locator('[data-testid="zoom"]').selectOption('fitWidth');
     await w.screenshot('viewers-1-quote-pdf');
     await closeEditors(page);
   });
@@ -215,6 +226,12 @@ describe('viewers UI: PDF viewer and CSV table', function () {
     assert.equal(await frame.locator('.grid-colheader').first().innerText(), 'id', 'the BOM is not part of the first column name');
     assert.equal(await frame.locator('.grid-body .grid-cell[data-col="1"]').nth(1).innerText(), 'Bob "B", Jr');
     await frame.locator('[data-testid="row-count"]').filter({ hasText: '5 of 5 rows' }).waitFor({ timeout: 10_000 });
+
+    // "Go to Row 3" makes the first malformed row the active cell; "Open as Text" shows the raw file.
+    await frame.locator('[data-testid="go-to-problem"]').click();
+    assert.equal(await frame.locator('.grid-cell.active').evaluate((c) => (c.parentElement as HTMLElement).dataset.row), '2');
+    await frame.locator('[data-testid="open-as-text"]').click();
+    await w.page.locator('.monaco-editor .view-lines').filter({ hasText: 'id,name,amount' }).first().waitFor({ timeout: 15_000 });
   });
 
   it('looks right in light and dark themes at a narrow width', async () => {
