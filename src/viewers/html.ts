@@ -10,6 +10,8 @@ export interface ViewerPageOptions {
   readonly cspSource: string;
   readonly title: string;
   readonly scriptUri: string;
+  /** A small script run first (the PDF viewer's worker start). */
+  readonly bootScriptUri?: string;
   readonly styleUris: readonly string[];
   /** Data attributes for the script (e.g. the worker's URI), set on <body>. */
   readonly data?: Readonly<Record<string, string>>;
@@ -46,7 +48,7 @@ ${styles}
 </head>
 <body${data}>
 <main id="app" aria-busy="true"><p class="viewer-status" role="status">Loading…</p></main>
-<script nonce="${nonce}" src="${escapeHtml(opts.scriptUri)}"></script>
+${opts.bootScriptUri === undefined ? '' : `<script nonce="${nonce}" src="${escapeHtml(opts.bootScriptUri)}"></script>\n`}<script nonce="${nonce}" src="${escapeHtml(opts.scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -49,6 +49,7 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
       cspSource: webview.cspSource,
       title: basename(document.uri),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, script)).toString(),
+      ...(this.kind === 'pdf' ? { bootScriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, VIEWER_SCRIPTS.pdfBoot)).toString() } : {}),
       styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewers.css')).toString()],
       data: this.kind === 'pdf' ? { worker: webview.asWebviewUri(vscode.Uri.joinPath(dist, VIEWER_SCRIPTS.pdfWorker)).toString() } : {},
     });

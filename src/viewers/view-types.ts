@@ -17,6 +17,7 @@ export const DEFAULT_CSV_MAX_MB = 200;
 /** What scripts/build.mjs emits for src/viewers/ui/*.entry.ts (esbuild's `[name]` keeps `.entry`). */
 export const VIEWER_SCRIPTS = {
   pdf: 'pdf-viewer.entry.js',
+  pdfBoot: 'pdf-boot.entry.js',
   pdfWorker: 'pdf-worker.entry.js',
   csv: 'csv-table.entry.js',
 } as const;

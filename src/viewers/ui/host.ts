@@ -82,6 +82,6 @@ export function showMessage(title: string, detail: string, extra: HTMLElement[] 
 }
 
 /** Milestones the bench and UI tests read (performance.now() in this frame, rounded). */
-export function mark(name: 'ready' | 'loaded' | 'painted' | 'parsed', at = performance.now()): void {
+export function mark(name: 'ready' | 'loaded' | 'worker' | 'opened' | 'painted' | 'parsed', at = performance.now()): void {
   document.body.dataset[`${name}At`] = String(Math.round(at));
 }

@@ -1,16 +1,18 @@
 /**
  * The PDF viewer page: PDF.js renders each page to a canvas when it comes near the view (lazy), with
  * a text layer over it for selection and find. No eval (isEvalSupported: false) and the worker runs
- * from a blob of the bundled pdf-worker script, so the page's CSP stays strict.
+ * from a blob of the bundled pdf-worker script (started by pdf-boot.entry.ts), so the page's CSP stays strict.
  *
  * Test and bench hooks: data-testid pages, page-<n> (data-rendered="true" once painted), page-input,
  * page-count, zoom, zoom-in, zoom-out, find, find-count, viewer-message; <body> data-ready-at,
- * data-loaded-at, data-painted-at (first page painted).
+ * data-loaded-at, data-worker-at (worker started), data-opened-at (document parsed), data-painted-at
+ * (first page painted).
  */
 import { getDocument, GlobalWorkerOptions, TextLayer, type PDFDocumentProxy, type PDFPageProxy, type RenderTask } from 'pdfjs-dist';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { HostToViewer } from '../protocol';
 import { button, el, fileActions, mark, onHostMessage, post, showMessage } from './host';
+import { startPdfWorker } from './pdf-worker-start';
 
 /** PDF points to CSS pixels: 100% is the page's printed size. */
 const CSS_PER_POINT = 96 / 72;
@@ -21,15 +23,11 @@ const ZOOM_STEPS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 
 type Zoom = 'fitWidth' | 'fitPage' | number;
 
-/** Started at page load, before the file arrives: the worker is the slow part of the first paint. */
-const workerReady: Promise<void> = (async () => {
-  const uri = document.body.dataset.worker;
-  if (uri === undefined) throw new Error('the page names no PDF worker');
-  const response = await fetch(uri);
-  if (!response.ok) throw new Error(`the PDF worker did not load (HTTP ${response.status})`);
-  const url = URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: 'text/javascript' }));
-  GlobalWorkerOptions.workerPort = new Worker(url, { name: 'pdf.js' });
-})();
+/** Started by pdf-boot.entry.ts before this bundle ran (or now, if the boot script did not run). */
+const workerReady: Promise<void> = (window.chargebeePdfWorker ?? startPdfWorker()).then((worker) => {
+  GlobalWorkerOptions.workerPort = worker;
+  mark('worker');
+});
 // Awaited (and reported) by load(); this keeps a failure before any file arrives from going unhandled.
 workerReady.catch(() => undefined);
 
@@ -435,6 +433,7 @@ async function load(message: Extract<HostToViewer, { type: 'load' }>): Promise<v
     // PDF.js takes the buffer over (it moves to the worker).
     const doc = await getDocument({ data: message.bytes, isEvalSupported: false, enableXfa: false, stopAtErrors: false }).promise;
     if (mine !== loading) return;
+    mark('opened');
     active?.destroy();
     const viewer = new Viewer(doc, message.name, message.canOpenExternally);
     active = viewer;
