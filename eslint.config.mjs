@@ -7,7 +7,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.json', './src/webview/ui/tsconfig.json', './test/tsconfig.json'],
+        project: ['./tsconfig.json', './src/webview/ui/tsconfig.json', './src/viewers/ui/tsconfig.json', './test/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

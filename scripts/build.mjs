@@ -24,6 +24,12 @@ const webviewEntries = existsSync(uiDir)
   ? readdirSync(uiDir).filter((f) => f.endsWith('.entry.ts')).map((f) => join(uiDir, f))
   : [];
 
+// The viewers (PDF, CSV table) have their own browser code; their bundles go next to the forms'.
+const viewersUiDir = 'src/viewers/ui';
+if (existsSync(viewersUiDir)) {
+  webviewEntries.push(...readdirSync(viewersUiDir).filter((f) => f.endsWith('.entry.ts')).map((f) => join(viewersUiDir, f)));
+}
+
 const builds = [
   extensionBuildOptions({ production, outfile: join(outDir, 'extension.js') }),
 ];

@@ -55,6 +55,7 @@ const tiers = [
   { name: 'typecheck', check: true, steps: [
     ['npx', ['tsc', '--noEmit', '-p', '.']],
     ['npx', ['tsc', '--noEmit', '-p', 'src/webview/ui']],
+    ['npx', ['tsc', '--noEmit', '-p', 'src/viewers/ui']],
     ['npx', ['tsc', '--noEmit', '-p', 'test']],
   ] },
   { name: 'lint', check: true, steps: [['npx', ['eslint', '.']]] },

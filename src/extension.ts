@@ -26,6 +26,7 @@ import { addDevSite } from './sites/dev-site';
 import { registerRequestHeaderCommands } from './request-headers/register';
 import { RequestHeaderStore } from './request-headers/store';
 import { Sites } from './sites/service';
+import { registerViewers } from './viewers/register';
 
 export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | undefined {
   const started = performance.now();
@@ -123,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
       },
     }),
   );
+  own(registerViewers({ extensionUri: context.extensionUri, log }));
 
   const ready = startUp(sites, exportJobs.store.list().length > 0, log);
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);

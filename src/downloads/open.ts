@@ -1,19 +1,26 @@
 import * as vscode from 'vscode';
+import { openCsvInViewer, openPdfInViewer, type OpenInViewerOptions } from '../viewers/open';
 
 /** More editors than this at once would bury the user's own; the rest are revealed instead. */
 const MAX_EDITORS = 8;
 
-/** Opens CSV (and other text) files as editors, other files (PDF) with VS Code's default handler. */
-export async function openDownloadedFiles(files: readonly string[]): Promise<void> {
-  const csv = files.filter((file) => /\.(csv|txt|json)$/i.test(file));
-  const other = files.filter((file) => !csv.includes(file));
-  for (const file of csv.slice(0, MAX_EDITORS)) {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
+/**
+ * Opens downloaded files: CSVs in the table viewer (as text when over its size limit), PDFs in the PDF
+ * viewer, other text as text. Downloads finish in the background, so by default the focus stays where
+ * the user is; a caller acting on a click may pass `preserveFocus: false`.
+ */
+export async function openDownloadedFiles(files: readonly string[], options: OpenInViewerOptions = { preserveFocus: true }): Promise<void> {
+  const viewable = files.filter((file) => /\.(csv|txt|json|pdf)$/i.test(file));
+  const other = files.filter((file) => !viewable.includes(file));
+  for (const file of viewable.slice(0, MAX_EDITORS)) {
+    const uri = vscode.Uri.file(file);
+    if (/\.csv$/i.test(file)) await openCsvInViewer(uri, options);
+    else if (/\.pdf$/i.test(file)) await openPdfInViewer(uri, options);
+    else await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false, preserveFocus: options.preserveFocus === true });
   }
   for (const file of other.slice(0, 1)) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
-  if (csv.length > MAX_EDITORS) {
-    void vscode.window.showInformationMessage(`Opened ${MAX_EDITORS} of ${csv.length} files; the rest are in ${files[0] ?? ''}'s folder.`);
+  if (viewable.length > MAX_EDITORS) {
+    void vscode.window.showInformationMessage(`Opened ${MAX_EDITORS} of ${viewable.length} files; the rest are in ${files[0] ?? ''}'s folder.`);
   }
 }
 

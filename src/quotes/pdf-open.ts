@@ -1,17 +1,20 @@
 /**
- * Opening a saved quote PDF. On desktop the system viewer gets the file. In a browser (code-server,
- * vscode.dev) there is no system viewer the extension host can reach, so the file opens in VS Code
- * (its binary view, or a PDF extension if installed) and the user is offered the PDF in the browser
- * itself. No vscode import: the host is passed in, so both branches run in unit tests.
+ * Opening a saved quote PDF: in the PDF viewer inside VS Code (desktop and browser alike), or, on a
+ * desktop whose user prefers it (setting chargebee.viewers.preferSystemPdfViewer), the system viewer.
+ * In a browser (code-server, vscode.dev) the file lives on the server, so the user is also offered a
+ * copy through the browser itself. No vscode import: the host is passed in, so every branch runs in
+ * unit tests.
  */
 
 export interface PdfOpenHost {
   readonly isWeb: boolean;
+  /** The setting; only read on desktop (a browser has no system viewer the extension can reach). */
+  readonly preferSystemViewer: boolean;
   /** `vscode.env.openExternal`: file paths on desktop, http(s) URLs in the browser. */
   openExternalFile(file: string): Promise<boolean>;
   openExternalUrl(url: string): Promise<boolean>;
-  /** `vscode.open` on the file. */
-  openInEditor(file: string): Promise<void>;
+  /** The file in the PDF viewer (src/viewers). */
+  openInViewer(file: string): Promise<void>;
   /** A notification with buttons; resolves to the chosen one. */
   offer(message: string, ...choices: string[]): Promise<string | undefined>;
 }
@@ -30,14 +33,14 @@ export async function openQuotePdf(
   freshDownloadUrl: () => Promise<string>,
 ): Promise<{ readonly followUp: Promise<void> }> {
   if (!host.isWeb) {
-    if (await host.openExternalFile(file)) return { followUp: Promise.resolve() };
-    // No system handler for PDFs: VS Code's own view is better than nothing.
-    await host.openInEditor(file);
+    // No system handler for PDFs: the viewer inside VS Code is as good.
+    if (host.preferSystemViewer && (await host.openExternalFile(file))) return { followUp: Promise.resolve() };
+    await host.openInViewer(file);
     return { followUp: Promise.resolve() };
   }
-  await host.openInEditor(file);
+  await host.openInViewer(file);
   const followUp = (async () => {
-    const choice = await host.offer(`Saved ${fileLabel}. Open it in the browser to view or keep a copy.`, BROWSER_DOWNLOAD);
+    const choice = await host.offer(`Saved ${fileLabel} on the server. Download a copy to this computer through the browser?`, BROWSER_DOWNLOAD);
     if (choice === BROWSER_DOWNLOAD) await host.openExternalUrl(await freshDownloadUrl());
   })();
   return { followUp };

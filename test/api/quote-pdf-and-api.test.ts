@@ -13,11 +13,12 @@ import { isActionAllowed } from '../../src/quotes/state-rules';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 
 /** Records what the opener did; `answer` is the button the user "clicks" on the offer. */
-function fakeHost(isWeb: boolean, opts: { externalFileWorks?: boolean; answer?: string } = {}): PdfOpenHost & { calls: string[] } {
+function fakeHost(isWeb: boolean, opts: { externalFileWorks?: boolean; answer?: string; preferSystemViewer?: boolean } = {}): PdfOpenHost & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
     isWeb,
+    preferSystemViewer: opts.preferSystemViewer ?? false,
     openExternalFile: (file) => {
       calls.push(`external-file ${file}`);
       return Promise.resolve(opts.externalFileWorks ?? true);
@@ -26,8 +27,8 @@ function fakeHost(isWeb: boolean, opts: { externalFileWorks?: boolean; answer?: 
       calls.push(`external-url ${url}`);
       return Promise.resolve(true);
     },
-    openInEditor: (file) => {
-      calls.push(`editor ${file}`);
+    openInViewer: (file) => {
+      calls.push(`viewer ${file}`);
       return Promise.resolve();
     },
     offer: (message, ...choices) => {
@@ -51,21 +52,24 @@ describe('quote PDFs', () => {
     assert.equal(isPdf(new Uint8Array()), false);
   });
 
-  it('opens with the system viewer on desktop, falling back to VS Code', async () => {
+  it('opens in the PDF viewer on desktop, or the system viewer when the setting prefers it (falling back to the viewer)', async () => {
     const host = fakeHost(false);
     await (await openQuotePdf(host, '/d/q.pdf', 'q.pdf', () => Promise.resolve('https://x/fresh'))).followUp;
-    assert.deepEqual(host.calls, ['external-file /d/q.pdf']);
-    const noHandler = fakeHost(false, { externalFileWorks: false });
+    assert.deepEqual(host.calls, ['viewer /d/q.pdf']);
+    const system = fakeHost(false, { preferSystemViewer: true });
+    await (await openQuotePdf(system, '/d/q.pdf', 'q.pdf', () => Promise.resolve('https://x/fresh'))).followUp;
+    assert.deepEqual(system.calls, ['external-file /d/q.pdf']);
+    const noHandler = fakeHost(false, { preferSystemViewer: true, externalFileWorks: false });
     await (await openQuotePdf(noHandler, '/d/q.pdf', 'q.pdf', () => Promise.resolve('https://x/fresh'))).followUp;
-    assert.deepEqual(noHandler.calls, ['external-file /d/q.pdf', 'editor /d/q.pdf']);
+    assert.deepEqual(noHandler.calls, ['external-file /d/q.pdf', 'viewer /d/q.pdf']);
   });
 
-  it('in a browser opens the file in VS Code and hands a fresh link to the browser on request', async () => {
+  it('in a browser opens the file in the PDF viewer (whatever the setting) and hands a fresh link to the browser on request', async () => {
     let fetched = 0;
     const fresh = (): Promise<string> => Promise.resolve(`https://x/fresh-${++fetched}`);
-    const host = fakeHost(true, { answer: BROWSER_DOWNLOAD });
+    const host = fakeHost(true, { answer: BROWSER_DOWNLOAD, preferSystemViewer: true });
     await (await openQuotePdf(host, '/d/q.pdf', 'q.pdf', fresh)).followUp;
-    assert.equal(host.calls[0], 'editor /d/q.pdf');
+    assert.equal(host.calls[0], 'viewer /d/q.pdf');
     assert.match(host.calls[1] ?? '', /^offer Download: Saved q\.pdf/);
     assert.equal(host.calls[2], 'external-url https://x/fresh-1');
     const dismissed = fakeHost(true);

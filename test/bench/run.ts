@@ -19,6 +19,7 @@ import { machine, MB, notMeasured, table, type Figure } from './figures';
 import { benchPoller } from './poller';
 import { benchQuotes } from './quotes';
 import { benchUiLatency } from './ui-latency';
+import { benchViewers } from './viewers';
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +49,7 @@ const steps: Step[] = [
   { id: '4', title: 'export poller', run: benchPoller },
   { id: '5', title: 'quotes paging', run: () => benchQuotes(smoke ? 'demo' : 'large', smoke ? 1 : 3) },
   { id: '6', title: 'UI latency', run: () => (smoke ? Promise.resolve(skippedInSmoke('6', 'UI: submit quote form until its row shows')) : benchUiLatency(3)) },
+  { id: '7', title: 'viewers', run: () => (smoke ? Promise.resolve(skippedInSmoke('7', 'viewers: CSV table and PDF viewer in the browser')) : benchViewers(3)) },
 ];
 
 async function main(): Promise<void> {

@@ -41,7 +41,7 @@ function prerequisites(): { missing: string[]; title?: string } {
 }
 
 /** The production build with the repo's manifest and media, in `dir`. */
-async function layOutExtension(dir: string): Promise<void> {
+export async function layOutExtension(dir: string): Promise<void> {
   await promisify(execFile)(process.execPath, [join(repoRoot, 'scripts/build.mjs'), '--production', '--outdir', join(dir, 'dist')], { cwd: repoRoot });
   await copyFile(join(repoRoot, 'package.json'), join(dir, 'package.json'));
   for (const shared of ['media', 'l10n', 'package.nls.json']) {
