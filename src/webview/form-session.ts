@@ -5,10 +5,11 @@
 import type { ConvertContext } from '../forms/convert';
 import { emptyValues } from '../forms/values';
 import type { FieldError, FormValues } from '../forms/values';
+import { withOrigin } from '../forms/shown-errors';
 import { fieldForParam, mergeErrors, validateForm } from '../forms/validate-form';
 import type { FormValidation } from '../forms/validate-form';
 import type { BuiltRequest, FormController, Submission } from './form-controller';
-import type { HostToWebview, RequestPreview, WebviewToHost } from './protocol';
+import type { FormCurrencyInfo, HostToWebview, RequestPreview, WebviewToHost } from './protocol';
 import { assertNever, parseWebviewMessage } from './protocol';
 
 export interface SessionHost {
@@ -23,6 +24,7 @@ export class FormSession {
   private inFlight: AbortController | undefined;
   private readonly pickerQueries = new Set<AbortController>();
   private disposed = false;
+  private sentCurrency: string | undefined;
 
   constructor(
     private readonly controller: FormController,
@@ -30,6 +32,9 @@ export class FormSession {
     readonly formId: string,
   ) {
     this.values = controller.initialValues ?? emptyValues();
+    controller.watch?.(() => {
+      if (!this.disposed) this.postPreview();
+    });
   }
 
   get busy(): boolean {
@@ -109,13 +114,17 @@ export class FormSession {
   private sendInit(): void {
     const { definition, presets } = this.controller;
     const submitLabel = definition.submitLabel ?? (definition.model.spec.method === 'GET' ? 'Run' : 'Create');
+    const currency = currencyInfoOf(definition);
+    this.sentCurrency = JSON.stringify(currency);
     this.post({
       type: 'init',
       formId: this.formId,
       model: definition.model,
       values: this.values,
       site: definition.site,
+      currency,
       submitLabel,
+      ...(definition.submitNote !== undefined ? { submitNote: definition.submitNote } : {}),
       busy: this.busy,
       ...(presets ? { presets: presets.list() } : {}),
     });
@@ -144,7 +153,7 @@ export class FormSession {
     this.values = values;
     const checked = this.validate(values);
     if (checked.errors.length > 0) {
-      this.post({ type: 'validation', errors: checked.errors });
+      this.post({ type: 'validation', errors: withOrigin(checked.errors, 'host') });
       const n = checked.errors.length;
       this.post({ type: 'submitResult', ok: false, message: `${n} ${n === 1 ? 'field needs' : 'fields need'} attention` });
       return;
@@ -174,8 +183,17 @@ export class FormSession {
   }
 
   private postPreview(): void {
-    const built = this.tryBuild(this.validate(this.values));
-    if (built) this.post({ type: 'preview', preview: previewOf(built) });
+    const checked = this.validate(this.values);
+    const built = this.tryBuild(checked);
+    // The preview shows what is sent; a typed value left out is named, never silently dropped.
+    if (built) this.post({ type: 'preview', preview: previewOf(built, checked.conversion.errors) });
+    // Building may have taught the controller the currency (the customer's): the webview follows.
+    const currency = currencyInfoOf(this.controller.definition);
+    const key = JSON.stringify(currency);
+    if (key !== this.sentCurrency) {
+      this.sentCurrency = key;
+      this.post({ type: 'currency', currency });
+    }
   }
 
   private tryBuild(checked: FormValidation): BuiltRequest | undefined {
@@ -196,8 +214,13 @@ function submissionOf(values: FormValues, checked: FormValidation): Submission {
   return { values, tree: checked.conversion.tree, pathParams: values.path };
 }
 
-export function previewOf(built: BuiltRequest): RequestPreview {
-  return { method: built.method, path: built.path, body: built.pairs.map(([k, v]) => `${k}=${v}`).join('\n'), curl: built.curl };
+export function previewOf(built: BuiltRequest, unsendable: readonly FieldError[] = []): RequestPreview {
+  const unsent = unsendable.map((e) => e.message);
+  return { method: built.method, path: built.path, body: built.pairs.map(([k, v]) => `${k}=${v}`).join('\n'), curl: built.curl, ...(unsent.length > 0 ? { unsent } : {}) };
+}
+
+export function currencyInfoOf(definition: FormController['definition']): FormCurrencyInfo {
+  return { code: definition.site.currency, basis: definition.currencyBasis ?? "the site's currency" };
 }
 
 function paramOf(err: unknown): string | undefined {

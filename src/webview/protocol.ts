@@ -16,6 +16,13 @@ export interface SiteInfo {
   readonly mode: 'test' | 'live';
 }
 
+/** The currency money is typed in, and why: the webview validates and labels amounts with it. */
+export interface FormCurrencyInfo {
+  readonly code: string;
+  /** Shown with it, e.g. "the customer's currency" or "assumed (the site's default) until a customer is chosen". */
+  readonly basis: string;
+}
+
 export interface PickerItem {
   readonly id: string;
   readonly label: string;
@@ -35,6 +42,8 @@ export interface RequestPreview {
   readonly body: string;
   /** The request as curl with the key redacted; also what "Copy as curl" copies. */
   readonly curl: string;
+  /** Typed values the request leaves out because they cannot be sent as typed (each also an error on its field). */
+  readonly unsent?: readonly string[];
 }
 
 export type HostToWebview =
@@ -45,7 +54,10 @@ export type HostToWebview =
       readonly model: FormModel;
       readonly values: FormValues;
       readonly site: SiteInfo;
+      readonly currency: FormCurrencyInfo;
       readonly submitLabel: string;
+      /** Shown next to Submit, e.g. what an edit would reset. */
+      readonly submitNote?: string;
       /** A submit is running (the webview was reloaded while hidden). */
       readonly busy: boolean;
       /** Saved preset names; absent when the form has no presets. */
@@ -56,6 +68,7 @@ export type HostToWebview =
   | { readonly type: 'submitResult'; readonly ok: true; readonly summary: string; readonly table?: ResultTable }
   | { readonly type: 'submitResult'; readonly ok: false; readonly message: string; readonly field?: string }
   | { readonly type: 'preview'; readonly preview: RequestPreview }
+  | { readonly type: 'currency'; readonly currency: FormCurrencyInfo }
   | { readonly type: 'setValues'; readonly values: FormValues }
   | { readonly type: 'presets'; readonly names: readonly string[] };
 

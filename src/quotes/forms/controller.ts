@@ -42,6 +42,8 @@ export interface QuoteFormOptions {
   readonly currency?: string;
   /** Shown under the title, e.g. what an edit could not pre-fill. */
   readonly description?: string;
+  /** Shown next to Submit, e.g. what the edit would reset. */
+  readonly submitNote?: string;
   /** Runs after a quote was created or edited; errors in it are the caller's to report. */
   readonly onSaved?: (envelope: QuoteEnvelope, mode: FormMode) => void;
   /** Epoch milliseconds; injectable for tests. */
@@ -80,10 +82,30 @@ export class QuoteFormController implements FormController {
       site: { ...this.opts.site.info, currency: this.currency.current() },
       title: this.opts.mode === 'edit' ? `Edit Quote ${this.opts.quoteId ?? ''}`.trim() : `New Quote: ${KIND_LABELS[this.kind]}`,
       submitLabel: this.opts.mode === 'edit' ? 'Save Quote' : 'Create Quote',
+      currencyBasis: this.currencyBasis(),
+      ...(this.opts.submitNote !== undefined ? { submitNote: this.opts.submitNote } : {}),
     };
   }
 
+  private currencyBasis(): string {
+    const record = this.kind === 'change' ? 'subscription' : 'customer';
+    switch (this.currency.source()) {
+      case 'fixed':
+        return this.mode === 'edit' ? "the quote's currency" : `the ${record}'s currency`;
+      case 'found':
+        return this.kind === 'change' ? "the subscription's currency" : "the customer's preferred currency";
+      case 'fallback':
+        return this.currency.named
+          ? `the site's default currency (the ${record} names none, or is still being looked up)`
+          : `assumed (the site's default) until a ${record} is chosen`;
+    }
+  }
+
   /** The key the next submit will reuse, if one is held (for tests and the log). */
+  watch(onChange: () => void): void {
+    this.currency.onChange = onChange;
+  }
+
   get heldIdempotencyKey(): string | undefined {
     return this.keys.held;
   }
@@ -110,7 +132,7 @@ export class QuoteFormController implements FormController {
     const errors: FieldError[] = [];
     const f = submission.values.fields;
     if (f['change_option'] === 'specific_date' && !trimmed(f['changes_scheduled_at'])) {
-      errors.push({ field: 'changes_scheduled_at', message: 'Changes scheduled at is required when changes apply on a specific date' });
+      errors.push({ field: 'changes_scheduled_at', message: 'Changes scheduled at is required when changes apply on a specific date', related: ['change_option'] });
     }
     const expires = trimmed(f['expires_at']);
     const parsed = expires ? parseDate(expires) : undefined;
@@ -118,7 +140,7 @@ export class QuoteFormController implements FormController {
       errors.push({ field: 'expires_at', message: 'Expires at must be in the future' });
     }
     if (this.kind === 'onetime' && !hasRow(submission.values, ['charges', 'addons', 'item_prices'])) {
-      errors.push({ field: '', message: this.catalog === 1 ? 'Add at least one addon or charge' : 'Add at least one charge item or charge' });
+      errors.push({ field: '', message: this.catalog === 1 ? 'Add at least one addon or charge' : 'Add at least one charge item or charge', related: ['charges', 'addons', 'item_prices'] });
     }
     return errors;
   }

@@ -6,6 +6,8 @@
  */
 import type { PickerKind } from '../../chargebee/catalog/types';
 import type { FieldDescriptor } from '../../forms/model';
+import { INVALID_DATE } from '../../forms/dates';
+import { moneyExample } from '../../forms/money';
 import type { FieldInput } from '../../forms/values';
 import { h, uid } from './dom';
 import type { PickerQuery } from './picker';
@@ -78,10 +80,19 @@ function controlFor(f: FieldDescriptor, ctx: FieldContext, id: string): HTMLElem
     }
     default: {
       const input = h('input', { id, type: inputType(f.widget), spellcheck: 'false', inputmode: inputMode(f.widget) });
-      input.value = text;
-      input.addEventListener('input', () => ctx.onChange(input.value));
+      input.value = text === INVALID_DATE ? '' : text;
+      let last = text;
+      const update = (): void => {
+        // A date control holds '' for an impossible or half-typed date (02/30/1999): that is an error, not "empty".
+        const now = input.value === '' && input.validity.badInput ? INVALID_DATE : input.value;
+        // `change` also fires on blur with nothing new: only a new value is a change (it clears errors).
+        if (now === last) return;
+        last = now;
+        ctx.onChange(now);
+      };
+      input.addEventListener('input', update);
       // Date pickers change without typing; `change` covers them.
-      input.addEventListener('change', () => ctx.onChange(input.value));
+      input.addEventListener('change', update);
       return input;
     }
   }
@@ -98,9 +109,9 @@ function inputMode(widget: FieldDescriptor['widget']): string | undefined {
 function hintText(f: FieldDescriptor, currency: string): string {
   const parts: string[] = [];
   if (f.help !== undefined) parts.push(f.help);
-  if (f.widget === 'money') parts.push(`Amount in ${currency}, e.g. 10.50.`);
+  if (f.widget === 'money') parts.push(`Amount in ${currency}, e.g. ${moneyExample(currency)}.`);
   if (f.widget === 'datetime') parts.push('Date and time in UTC.');
-  if (f.widget === 'date') parts.push('Sent as midnight UTC.');
+  if (f.widget === 'date') parts.push('A day in UTC (sent as its 00:00).');
   if (f.maxLength !== undefined && (f.widget === 'text' || f.widget === 'picker')) parts.push(`At most ${f.maxLength} characters.`);
   if (f.widget !== 'select' && f.defaultHint !== undefined) parts.push(`Default: ${f.defaultHint}.`);
   return parts.join(' ');

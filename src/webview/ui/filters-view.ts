@@ -8,6 +8,7 @@ import { OPERATOR_LABELS, filterEditor, findFilter } from '../../forms/filters';
 import type { FilterGroupDescriptor } from '../../forms/model';
 import type { FilterRowValue } from '../../forms/values';
 import { filterPath } from '../../forms/values';
+import { INVALID_DATE } from '../../forms/dates';
 import { button } from './buttons';
 import { h, uid } from './dom';
 import type { RenderedField } from './fields';
@@ -16,9 +17,9 @@ export interface FilterRowsContext {
   readonly groups: readonly FilterGroupDescriptor[];
   readonly rows: FilterRowValue[];
   /** A structural change (field, operator, add, remove): the form re-renders and focuses `focus`. */
-  readonly onStructure: (focus: string) => void;
-  /** A value typed: no re-render. */
-  readonly onValue: () => void;
+  readonly onStructure: (focus: string, changed: string) => void;
+  /** A value typed in row `path` (`filter:<row>`): no re-render. */
+  readonly onValue: (path: string) => void;
   readonly register: (path: string, field: RenderedField) => void;
 }
 
@@ -32,7 +33,7 @@ export function renderFilters(ctx: FilterRowsContext): HTMLElement {
     'Add filter',
     () => {
       ctx.rows.push({ group: '', field: '', op: '', values: [] });
-      ctx.onStructure(`${filterPath(ctx.rows.length - 1)}:field`);
+      ctx.onStructure(`${filterPath(ctx.rows.length - 1)}:field`, 'filter');
     },
     { testId: 'add-filter', secondary: true },
   );
@@ -55,7 +56,7 @@ function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): 
     const [group = '', field = ''] = fieldSelect.value.split(SEP);
     const chosen = findFilter(ctx.groups, group, field);
     ctx.rows[index] = { group, field, op: chosen?.operators[0] ?? '', values: [] };
-    ctx.onStructure(`${path}:op`);
+    ctx.onStructure(`${path}:op`, path);
   });
 
   const parts: HTMLElement[] = [fieldSelect];
@@ -72,7 +73,7 @@ function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): 
       const op = opSelect.value;
       // Values survive an operator change when the editor stays the same (is -> is_not).
       ctx.rows[index] = { ...row, op, values: editorKey(spec, op) === before ? row.values : [] };
-      ctx.onStructure(`${path}:value`);
+      ctx.onStructure(`${path}:value`, path);
     });
     parts.push(opSelect);
     const editors = valueEditors(spec, row, index, rowLabel, ctx, errorId);
@@ -84,7 +85,7 @@ function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): 
       'Remove',
       () => {
         ctx.rows.splice(index, 1);
-        ctx.onStructure(ctx.rows.length > 0 ? `${filterPath(Math.min(index, ctx.rows.length - 1))}:field` : 'add-filter');
+        ctx.onStructure(ctx.rows.length > 0 ? `${filterPath(Math.min(index, ctx.rows.length - 1))}:field` : 'add-filter', 'filter');
       },
       { testId: `remove-filter-${index}`, secondary: true, ariaLabel: `Remove filter ${index + 1}` },
     ),
@@ -106,7 +107,7 @@ function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowL
   const set = (values: string[]): void => {
     ctx.rows[index] = { ...row, values };
     row = ctx.rows[index] ?? row;
-    ctx.onValue();
+    ctx.onValue(path);
   };
   const attrs = (suffix: string, label: string): Record<string, string> => ({
     'aria-label': `${rowLabel}: ${label}`,
@@ -127,7 +128,7 @@ function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowL
         return [select];
       }
       const input = valueInput(editor.input, row.values[0] ?? '', attrs('value', 'value'));
-      const update = (): void => set([input.value]);
+      const update = (): void => set([typed(input)]);
       input.addEventListener('input', update);
       input.addEventListener('change', update);
       return [input];
@@ -135,7 +136,7 @@ function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowL
     case 'range': {
       const from = valueInput(editor.input, row.values[0] ?? '', attrs('value', 'from'));
       const to = valueInput(editor.input, row.values[1] ?? '', attrs('to', 'to'));
-      const update = (): void => set([from.value, to.value]);
+      const update = (): void => set([typed(from), typed(to)]);
       for (const el of [from, to]) {
         el.addEventListener('input', update);
         el.addEventListener('change', update);
@@ -157,8 +158,13 @@ function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowL
 }
 
 function valueInput(kind: 'text' | 'number' | 'date', value: string, attrs: Record<string, string>): HTMLInputElement {
-  const input = h('input', { ...attrs, type: kind === 'date' ? 'date' : 'text', inputmode: kind === 'number' ? 'numeric' : undefined, spellcheck: 'false' });
-  input.value = value;
+  const input = h('input', { ...attrs, type: kind === 'date' ? 'date' : 'text', inputmode: kind === 'number' ? 'decimal' : undefined, spellcheck: 'false' });
+  input.value = value === INVALID_DATE ? '' : value;
   return input;
+}
+
+/** What a value editor holds: an impossible date typed into a date control is kept as one (see INVALID_DATE). */
+function typed(input: HTMLInputElement): string {
+  return input.value === '' && input.validity.badInput ? INVALID_DATE : input.value;
 }
 

@@ -9,7 +9,7 @@ import type { FieldDescriptor, FormItem, FormModel } from '../../forms/model';
 import { pickerFor } from '../../forms/model';
 import type { FieldError, FieldInput } from '../../forms/values';
 import { objectFieldPath, pathParamPath, rowFieldPath } from '../../forms/values';
-import type { RequestPreview, ResultTable, SiteInfo } from '../protocol';
+import type { FormCurrencyInfo, RequestPreview, ResultTable, SiteInfo } from '../protocol';
 import { button } from './buttons';
 import { h, uid } from './dom';
 import type { Draft } from './draft';
@@ -23,6 +23,7 @@ export interface FormSetup {
   readonly model: FormModel;
   readonly site: SiteInfo;
   readonly submitLabel: string;
+  readonly submitNote?: string;
   readonly presets?: readonly string[];
 }
 
@@ -37,6 +38,8 @@ export interface FormCallbacks {
   readonly query: PickerQuery;
   /** The currency money fields are typed in right now (the form's own currency_code may change it). */
   readonly currency: () => string;
+  /** That currency and why it is the one, for the note above the form. */
+  readonly currencyInfo: () => FormCurrencyInfo;
 }
 
 export class FormView {
@@ -74,6 +77,7 @@ export class FormView {
       h('h1', {}, [model.title]),
       h('span', { class: `site-badge site-${site.mode}`, 'data-testid': 'site-badge' }, [`${site.name} · ${site.mode === 'live' ? 'LIVE site' : 'test site'}`]),
       model.description !== undefined ? h('p', { class: 'form-description' }, [model.description]) : undefined,
+      this.currencyNote(),
     ]);
     const sections: HTMLElement[] = [];
     if (model.pathParams.length > 0) {
@@ -88,6 +92,7 @@ export class FormView {
       this.submitButton,
       button('Cancel', () => this.cb.onCancel(), { testId: 'cancel', secondary: true }),
       this.ring,
+      this.setup.submitNote !== undefined ? h('p', { class: 'submit-note', 'data-testid': 'submit-note' }, [this.setup.submitNote]) : undefined,
     ]);
     this.formEl.replaceChildren(...sections, this.presetsBar() ?? '', actions);
     const preview = h('details', { class: 'preview', open: true }, [
@@ -102,6 +107,23 @@ export class FormView {
     this.setBusy(this.busy);
     this.showErrors(this.errors, false);
     if (active !== undefined) this.focus(active);
+  }
+
+  /** Opens the collapsed sections around a control, scrolls it into view and focuses it. */
+  private reveal(control: HTMLElement): void {
+    for (let el: HTMLElement | null = control; el; el = el.parentElement) if (el instanceof HTMLDetailsElement) el.open = true;
+    control.scrollIntoView({ block: 'center' });
+    control.focus({ preventScroll: true });
+  }
+
+  /** "Amounts in JPY: the customer's currency." above forms with money fields. */
+  private currencyNote(): HTMLElement | undefined {
+    const hasMoney = this.setup.model.sections.some((s) =>
+      s.items.some((it) => (it.kind === 'field' ? it.field.widget === 'money' : it.kind === 'object' || it.kind === 'list' ? it.fields.some((f) => f.widget === 'money') : false)),
+    );
+    if (!hasMoney) return undefined;
+    const info = this.cb.currencyInfo();
+    return h('p', { class: 'currency-note', 'data-testid': 'currency-note' }, [`Amounts in ${info.code}: ${info.basis}.`]);
   }
 
   setErrors(errors: readonly FieldError[], focusSummary: boolean): void {
@@ -121,7 +143,8 @@ export class FormView {
   }
 
   showPreview(p: RequestPreview): void {
-    this.previewRequest.textContent = `${p.method} ${p.path}\n${p.body}`;
+    const unsent = (p.unsent ?? []).map((m) => `\n# not sent until fixed: ${m}`).join('');
+    this.previewRequest.textContent = `${p.method} ${p.path}\n${p.body}${unsent}`;
     this.previewCurl.textContent = p.curl;
   }
 
@@ -159,7 +182,7 @@ export class FormView {
       const link = h('a', { href: '#', 'data-testid': `error-link-${e.field}` }, [`${this.where(e.field)}${e.message}`]);
       link.addEventListener('click', (ev) => {
         ev.preventDefault();
-        target.control.focus();
+        this.reveal(target.control);
       });
       return h('li', {}, [link]);
     });
@@ -208,8 +231,8 @@ export class FormView {
         return renderFilters({
           groups: it.groups,
           rows: this.draft.filters,
-          onStructure: (focus) => this.structural(focus),
-          onValue: () => this.cb.onChange(''),
+          onStructure: (focus, changed) => this.structural(focus, changed),
+          onValue: (path) => this.cb.onChange(path),
           register: (path, f) => this.fields.set(path, f),
         });
     }
@@ -249,14 +272,14 @@ export class FormView {
       );
       const remove = button('Remove row', () => {
         rows.splice(i, 1);
-        this.structural(rows.length > 0 ? `remove-row-${it.name}-${Math.min(i, rows.length - 1)}` : `add-row-${it.name}`);
+        this.structural(rows.length > 0 ? `remove-row-${it.name}-${Math.min(i, rows.length - 1)}` : `add-row-${it.name}`, it.name);
       }, { testId: `remove-row-${it.name}-${i}`, secondary: true, ariaLabel: `Remove ${it.label} row ${i + 1}` });
       return h('fieldset', { class: 'list-row', 'data-testid': `row-${it.name}-${i}` }, [h('legend', {}, [`${it.label} ${i + 1}`]), h('div', { class: 'group-grid' }, fields), h('div', { class: 'row-actions' }, [remove])]);
     });
     const full = it.maxItems !== undefined && rows.length >= it.maxItems;
     const add = button('Add row', () => {
       rows.push({});
-      this.structural(rowFieldPath(it.name, it.fields[0]?.name ?? '', rows.length - 1));
+      this.structural(rowFieldPath(it.name, it.fields[0]?.name ?? '', rows.length - 1), it.name);
     }, { testId: `add-row-${it.name}`, secondary: true, ariaLabel: `Add ${it.label} row` });
     add.disabled = full;
     const empty = rows.length === 0 ? h('p', { class: 'empty' }, ['No rows.']) : undefined;
@@ -277,13 +300,13 @@ export class FormView {
         this.field(it.item, `${it.name}[${i}]`, v, (nv) => (list[i] = String(nv)), { label: `${it.label} ${i + 1}` }),
         button('Remove', () => {
           list.splice(i, 1);
-          this.structural(`add-value-${it.name}`);
+          this.structural(`add-value-${it.name}`, it.name);
         }, { testId: `remove-value-${it.name}-${i}`, secondary: true, ariaLabel: `Remove ${it.label} ${i + 1}` }),
       ]),
     );
     const add = button('Add', () => {
       list.push('');
-      this.structural(`${it.name}[${list.length - 1}]`);
+      this.structural(`${it.name}[${list.length - 1}]`, it.name);
     }, { testId: `add-value-${it.name}`, secondary: true, ariaLabel: `Add ${it.label}` });
     add.disabled = it.maxItems !== undefined && list.length >= it.maxItems;
     return h('fieldset', { class: 'group value-list' }, [h('legend', { class: legendClass }, [it.label]), it.help !== undefined ? h('p', { class: 'field-hint' }, [it.help]) : undefined, ...items, h('div', { class: 'row-actions' }, [add]), this.groupError(it.name)]);
@@ -314,10 +337,10 @@ export class FormView {
   }
 
   /** Rows or filters changed shape: indices moved, so errors about them no longer point anywhere. */
-  private structural(focus: string): void {
+  private structural(focus: string, changed: string): void {
     this.errors = this.errors.filter((e) => !/\]\[\d+\]$|^filter:|\[\d+\]$/.test(e.field));
     this.render(focus);
-    this.cb.onChange('');
+    this.cb.onChange(changed);
   }
 }
 
