@@ -6,7 +6,7 @@ import type { ConvertContext } from '../forms/convert';
 import { emptyValues } from '../forms/values';
 import type { FieldError, FormValues } from '../forms/values';
 import { withOrigin } from '../forms/shown-errors';
-import { fieldForParam, mergeErrors, validateForm } from '../forms/validate-form';
+import { fieldForParam, mergeErrors, serverMessage, validateForm } from '../forms/validate-form';
 import type { FormValidation } from '../forms/validate-form';
 import type { BuiltRequest, FormController, Submission } from './form-controller';
 import type { FormCurrencyInfo, HostToWebview, RequestPreview, WebviewToHost } from './protocol';
@@ -166,8 +166,9 @@ export class FormSession {
       if (this.controller.definition.closeOnSuccess) this.host.close();
     } catch (err) {
       const param = paramOf(err);
-      const field = param === undefined ? '' : fieldForParam(this.controller.definition.model, checked.conversion, param);
-      const message = abort.signal.aborted ? 'Cancelled' : messageOf(err);
+      const model = this.controller.definition.model;
+      const field = param === undefined ? '' : fieldForParam(model, checked.conversion, param);
+      const message = abort.signal.aborted ? 'Cancelled' : param === undefined ? messageOf(err) : serverMessage(model, field, param, messageOf(err));
       this.post({ type: 'submitResult', ok: false, message, ...(field !== '' ? { field } : {}) });
     } finally {
       this.inFlight = undefined;

@@ -43,7 +43,7 @@ export const mandatoryItemsToRemove = values('mandatory_items_to_remove', { type
 /** Flags shared by the two "update subscription" quote kinds (spec 2.4, 5/6 and 11/12). */
 export const updateFlags: readonly FieldSpec[] = [
   bool('replace_coupon_list', { default: false, help: 'Replace the existing coupons with the ones passed.' }),
-  enm('change_option', ['immediately', 'specific_date'], { label: 'Apply changes', help: 'When the change takes effect.' }),
+  enm('change_option', ['immediately', 'end_of_term', 'specific_date'], { label: 'Apply changes', help: 'When the change takes effect.' }),
   ts('changes_scheduled_at', { help: 'With change_option=specific_date: when the change happens.' }),
   bool('force_term_reset', { default: false, help: 'Active and non-renewing subscriptions only: start a new term now.' }),
   bool('reactivate', { help: 'Cancelled subscriptions only: reactivate with this change.' }),

@@ -114,6 +114,8 @@ export interface FilterSpec {
   readonly operators: readonly FilterOperator[];
   readonly values?: readonly string[];
   readonly help?: string;
+  /** `money`: a number filter in minor units of the record's currency (forms take major units). */
+  readonly unit?: 'money';
 }
 
 /** A nested filter group of an export: `invoice[total][lt]=1000`. */

@@ -4,7 +4,8 @@
  */
 import type { FilterOperator, FilterSpec } from '../../chargebee/catalog/types';
 import type { FilterEditor } from '../../forms/filters';
-import { OPERATOR_LABELS, filterEditor, findFilter } from '../../forms/filters';
+import { FILTER_TIME_ZONE, OPERATOR_LABELS, dayFilterHint, filterEditor, findFilter } from '../../forms/filters';
+import { moneyExample } from '../../forms/money';
 import type { FilterGroupDescriptor } from '../../forms/model';
 import type { FilterRowValue } from '../../forms/values';
 import { filterPath } from '../../forms/values';
@@ -21,6 +22,8 @@ export interface FilterRowsContext {
   /** A value typed in row `path` (`filter:<row>`): no re-render. */
   readonly onValue: (path: string) => void;
   readonly register: (path: string, field: RenderedField) => void;
+  /** The currency money filters are typed in (major units). */
+  readonly currency: string;
 }
 
 const SEP = '|';
@@ -29,6 +32,7 @@ export function renderFilters(ctx: FilterRowsContext): HTMLElement {
   const list = h('div', { class: 'filter-rows' });
   ctx.rows.forEach((row, i) => list.append(renderRow(ctx, row, i)));
   if (ctx.rows.length === 0) list.append(h('p', { class: 'empty' }, ['No filters: the export includes everything.']));
+  const units = h('p', { class: 'field-hint', 'data-testid': 'filter-units' }, [`Dates are whole days in ${FILTER_TIME_ZONE}; amounts are in ${ctx.currency}.`]);
   const add = button(
     'Add filter',
     () => {
@@ -37,7 +41,7 @@ export function renderFilters(ctx: FilterRowsContext): HTMLElement {
     },
     { testId: 'add-filter', secondary: true },
   );
-  return h('div', { class: 'filters' }, [list, h('div', { class: 'row-actions' }, [add])]);
+  return h('div', { class: 'filters' }, [units, list, h('div', { class: 'row-actions' }, [add])]);
 }
 
 function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): HTMLElement {
@@ -91,9 +95,18 @@ function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): 
     ),
   );
   const control = firstValue ?? fieldSelect;
-  control.setAttribute('aria-describedby', errorId);
+  const hint = spec ? rowHint(spec, row.op, ctx.currency) : '';
+  const hintId = uid('filter-hint');
+  control.setAttribute('aria-describedby', hint === '' ? errorId : `${hintId} ${errorId}`);
   ctx.register(path, { root: control, control, error });
-  return h('div', { class: 'filter-row', role: 'group', 'aria-label': rowLabel, 'data-testid': `filter-row-${index}` }, [h('div', { class: 'filter-controls' }, parts), error]);
+  const hintEl = hint === '' ? undefined : h('div', { id: hintId, class: 'field-hint', 'data-testid': `hint-${path}` }, [hint]);
+  return h('div', { class: 'filter-row', role: 'group', 'aria-label': rowLabel, 'data-testid': `filter-row-${index}` }, [h('div', { class: 'filter-controls' }, parts), hintEl, error]);
+}
+
+function rowHint(spec: FilterSpec, op: string, currency: string): string {
+  if (spec.type === 'timestamp') return dayFilterHint(op);
+  if (spec.unit === 'money') return `Amount in ${currency}, e.g. ${moneyExample(currency)}.`;
+  return '';
 }
 
 function editorKey(spec: FilterSpec, op: string): string {

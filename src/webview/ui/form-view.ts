@@ -192,14 +192,14 @@ export class FormView {
     if (focusSummary) this.summary.focus();
   }
 
-  /** "Addons 2: " for a row field, "Filter 1: " for a filter row, "" for plain fields. */
+  /** "Addons, row 2: " for a row field, "Filter 1: " for a filter row, "" for plain fields. */
   private where(path: string): string {
     const filter = /^filter:(\d+)$/.exec(path);
     if (filter) return `Filter ${Number(filter[1]) + 1}: `;
     const row = /^([^[]+)\[[^\]]+\]\[(\d+)\]$/.exec(path);
     if (!row) return '';
     const group = this.setup.model.sections.flatMap((s) => s.items).find((it) => it.kind === 'list' && it.name === row[1]);
-    return group && group.kind === 'list' ? `${group.label} ${Number(row[2]) + 1}: ` : '';
+    return group && group.kind === 'list' ? `${group.label}, row ${Number(row[2]) + 1}: ` : '';
   }
 
   private focus(path: string): void {
@@ -234,6 +234,7 @@ export class FormView {
           onStructure: (focus, changed) => this.structural(focus, changed),
           onValue: (path) => this.cb.onChange(path),
           register: (path, f) => this.fields.set(path, f),
+          currency: this.cb.currency(),
         });
     }
   }
