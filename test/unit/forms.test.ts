@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { bool, dec, enm, int, list, money, object, str, ts, values as valueList } from '../../src/chargebee/catalog/builders';
 import type { EndpointSpec } from '../../src/chargebee/catalog/types';
 import { fromParamTree, toParamTree } from '../../src/forms/convert';
-import { formatDate, parseDate } from '../../src/forms/dates';
+import { formatDate, INVALID_DATE, parseDate } from '../../src/forms/dates';
 import { filterRowsToTree } from '../../src/forms/filters';
 import { allItems, buildFormModel } from '../../src/forms/model';
 import { currencyDecimals, formatMinor, parseMoney } from '../../src/forms/money';
-import { fieldForParam, validateForm } from '../../src/forms/validate-form';
+import { fieldForParam, serverMessage, validateForm } from '../../src/forms/validate-form';
 import type { FormValues } from '../../src/forms/values';
 import { emptyValues } from '../../src/forms/values';
 
@@ -368,5 +368,39 @@ describe('forms: fromParamTree', () => {
     const v = fromParamTree(exportModel, tree, { currency: 'USD' });
     assert.deepEqual(v.filters[0]?.values, ['1704067200']);
     assert.deepEqual(toParamTree(exportModel, v, { currency: 'USD' }).tree, tree);
+  });
+});
+
+describe('forms: errors on list rows land on the row field', () => {
+  const rowsSpec: EndpointSpec = {
+    id: 'test.rows',
+    method: 'POST',
+    path: '/rows',
+    title: 'Rows',
+    params: [list('subscription_items', [str('item_price_id', 100, { required: true, label: 'Item price' }), int('quantity', { min: 1 })], { required: true, label: 'Items' })],
+    response: 'quote',
+  };
+  const rowsModel = buildFormModel(rowsSpec, { catalogVersion: 2, multiDecimal: false });
+
+  it('puts "the first row is required" on the blank row the form shows, with its label', () => {
+    const { errors } = validateForm(rowsModel, values({ rows: { subscription_items: [{}] } }), { currency: 'USD' });
+    assert.deepEqual(errors, [{ field: 'subscription_items[item_price_id][0]', message: 'Item price cannot be blank' }]);
+  });
+
+  it('labels a server error on a row field instead of its wire name', () => {
+    const v = values({ rows: { subscription_items: [{}, { item_price_id: 'x', quantity: '2' }] } });
+    const conversion = toParamTree(rowsModel, v, { currency: 'USD' });
+    const field = fieldForParam(rowsModel, conversion, 'subscription_items[item_price_id][0]');
+    assert.equal(field, 'subscription_items[item_price_id][1]');
+    assert.equal(serverMessage(rowsModel, field, 'subscription_items[item_price_id][0]', 'subscription_items[item_price_id][0] : is not active'), 'Item price is not active');
+  });
+});
+
+describe('forms: dates typed by hand', () => {
+  it('refuses an impossible date the control reported, rather than treating it as empty', () => {
+    const c = toParamTree(model, values({ fields: { expires_at: INVALID_DATE } }), { currency: 'USD' });
+    assert.deepEqual(c.errors.map((e) => e.field), ['expires_at']);
+    assert.match(c.errors[0]?.message ?? '', /^Expires at is not a valid date/);
+    assert.equal(c.tree['expires_at'], undefined);
   });
 });
