@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { validateParams } from '../../src/chargebee/validate';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { getEndpoint } from '../../src/chargebee/catalog';
@@ -12,7 +13,7 @@ import { QUOTE_FORM_COMMANDS } from '../../src/quotes/forms/command-ids';
 import { currencyRefOf, FormCurrency } from '../../src/quotes/forms/currency';
 import { catalogOfQuote, editEndpointFor, endpointIdFor, kindOfOperation, QUOTE_KINDS } from '../../src/quotes/forms/kinds';
 import { quoteFormOptions } from '../../src/quotes/forms/layout';
-import { prefillFromQuote, pricedIds } from '../../src/quotes/forms/prefill';
+import { prefillFromQuote, pricedIds, resetByEdit } from '../../src/quotes/forms/prefill';
 import { outcomeOf, SubmissionKey } from '../../src/quotes/forms/submission-key';
 import { isActionAllowed, quoteContextValue } from '../../src/quotes/state-rules';
 
@@ -163,8 +164,9 @@ describe('quote forms: pre-fill from a quote', () => {
           plan_quantity: 2,
           plan_unit_price: 2900,
           trial_end: NOW + 86400 * 14,
-          billing_cycles: 12,
-          addons: [{ id: 'extra-seat-usd', quantity: 5, unit_price: 500 }],
+          // The SDK's QuotedSubscription: remaining_billing_cycles, for the subscription and its addons.
+          remaining_billing_cycles: 12,
+          addons: [{ id: 'extra-seat-usd', quantity: 5, unit_price: 500, remaining_billing_cycles: 3 }],
           coupons: [],
         },
       },
@@ -177,9 +179,28 @@ describe('quote forms: pre-fill from a quote', () => {
     assert.equal(values.fields['subscription[plan_unit_price]'], undefined);
     assert.equal(values.fields['subscription[trial_end]'], new Date((NOW + 86400 * 14) * 1000).toISOString().slice(0, 10));
     assert.equal(values.fields['billing_cycles'], '12');
-    assert.deepEqual(values.rows['addons'], [{ id: 'extra-seat-usd', quantity: '5' }]);
+    assert.deepEqual(values.rows['addons'], [{ id: 'extra-seat-usd', quantity: '5', billing_cycles: '3' }]);
     assert.equal(values.fields['replace_addon_list'], undefined, 'only change quotes replace lists');
     assert.deepEqual(values.lists['coupon_ids'] ?? [], []);
+  });
+
+  it('maps a PC1 one-time quote\'s addon service_period as the SDK names it', () => {
+    const env = envelope({ operation_type: 'onetime_invoice', currency_code: 'USD' }, {
+      quoted_charge: { addons: [{ id: 'setup-usd', quantity: 1, service_period: 30 }], charges: [{ amount: 1000, description: 'Fee', service_period_in_days: 10 }] },
+    });
+    const { tree } = prefillFromQuote(env, { kind: 'onetime', now: NOW });
+    const model = buildFormModel(getEndpoint('quotes.edit_one_time_quote'), quoteFormOptions(1, false, 'edit'));
+    const values = fromParamTree(model, tree, { currency: 'USD' });
+    assert.equal(values.rows['addons']?.[0]?.['service_period'], '30');
+    assert.equal(values.rows['charges']?.[0]?.['service_period'], '10');
+  });
+
+  it('names what an edit would drop that the quote has and the form could not pre-fill', () => {
+    const env = envelope({ operation_type: 'change_subscription', discounts: [{ entity_type: 'document_level_discount', amount: 100 }, { entity_type: 'item_level_coupon', amount: 5 }] }, {
+      quoted_subscription: { id: 's', item_tiers: [{ item_price_id: 'x', starting_unit: 1, price: 10 }] },
+    });
+    assert.deepEqual(resetByEdit(env, 'change'), ['item tiers', 'manual discounts']);
+    assert.deepEqual(resetByEdit(envelope({ operation_type: 'change_subscription' }, { quoted_subscription: { id: 's' } }), 'change'), []);
   });
 
   it('lists the ids whose catalog prices it needs, once each', () => {
@@ -276,5 +297,13 @@ describe('quote form commands in package.json', () => {
     }
     const title = (manifest.contributes?.menus?.['view/title'] ?? []).find((x) => x.command === QUOTE_FORM_COMMANDS.newQuote);
     assert.ok(title, '"New Quote..." in the view title bar');
+  });
+});
+
+describe('quote forms: PC2 change quotes without items', () => {
+  it('accepts a change of coupons alone, for create and edit', () => {
+    assert.deepEqual(validateParams(getEndpoint('quotes.update_subscription_quote_for_items'), { subscription: { id: 'sub_1' }, coupon_ids: ['LOYAL20'] }), []);
+    assert.deepEqual(validateParams(getEndpoint('quotes.edit_update_subscription_quote_for_items'), { coupon_ids: ['LOYAL20'] }), []);
+    assert.deepEqual(validateParams(getEndpoint('quotes.update_subscription_quote_for_items'), { subscription: { id: 'sub_1' }, change_option: 'end_of_term' }), []);
   });
 });

@@ -134,6 +134,7 @@ class QuoteForms {
       initialValues: plan.values,
       currency: plan.currency,
       description: plan.description,
+      ...(plan.submitNote !== undefined ? { submitNote: plan.submitNote } : {}),
       onSaved: (envelope, mode) => this.saved(site, envelope, mode),
     });
     const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, key, log: this.deps.log });
