@@ -22,6 +22,7 @@ import { addDevSite } from './sites/dev-site';
 import { RequestHeaderStore } from './sites/request-headers-store';
 import { Sites } from './sites/service';
 import { registerSubscriptionCommands } from './subscriptions/register';
+import { FormRestorers } from './webview/form-restore';
 
 export function activate(context: vscode.ExtensionContext): ChargebeeExtensionApi {
   const started = performance.now();
@@ -32,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
   };
   own(log);
   const registerCommand = commandRegistrar(log);
+  // Before the features: they register how their forms come back after a reload.
+  const restorers = own(new FormRestorers(context.extensionUri, log));
 
   const requestHeaders = new RequestHeaderStore(context.globalState);
   const sites = own(new Sites({ state: context.globalState, secrets: context.secrets, headers: requestHeaders, log, switchCommand: SITE_COMMANDS.switchSite }));
@@ -61,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
       editCommand: QUOTE_FORM_COMMANDS.edit,
     }),
   );
-  own(registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand, openQuoteCommand: QUOTE_ACTION_COMMANDS.open }));
+  own(registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand, openQuoteCommand: QUOTE_ACTION_COMMANDS.open, restorers }));
 
   const exportJobs = own(
     registerExportJobs({
@@ -84,9 +87,10 @@ export function activate(context: vscode.ExtensionContext): ChargebeeExtensionAp
       enqueue: async (input) => exportJobs.queue.enqueue(input),
       jobsView: EXPORT_JOBS_VIEW,
       registerCommand,
+      restorers,
     }),
   );
-  own(registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand, activeSite }));
+  own(registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand, activeSite, restorers }));
 
   const ready = startUp(sites, exportJobs.store.list().length > 0, log);
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);

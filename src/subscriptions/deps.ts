@@ -6,6 +6,7 @@
 import type * as vscode from 'vscode';
 import type { ProductCatalog } from '../chargebee/catalog/types';
 import type { ChargebeeClient } from '../chargebee/client';
+import type { FormRestoreRegistry } from '../webview/form-restore';
 import type { RegisterCommand } from '../commands/register';
 import type { RequestHeaderStore } from '../sites/request-headers-store';
 import type { SiteInfo } from '../webview/protocol';
@@ -40,4 +41,6 @@ export interface SubscriptionDeps {
 /** registerSubscriptionCommands also needs the central command wrapper (src/commands/register.ts). */
 export interface SubscriptionCommandDeps extends SubscriptionDeps {
   readonly registerCommand: RegisterCommand;
+  /** Where the import form registers how it comes back after a reload. */
+  readonly restorers?: FormRestoreRegistry;
 }

@@ -9,7 +9,7 @@ import { withOrigin } from '../forms/shown-errors';
 import { fieldForParam, mergeErrors, serverMessage, validateForm } from '../forms/validate-form';
 import type { FormValidation } from '../forms/validate-form';
 import type { BuiltRequest, FormController, Submission } from './form-controller';
-import type { FormCurrencyInfo, HostToWebview, RequestPreview, WebviewToHost } from './protocol';
+import type { FormCurrencyInfo, FormRestoreRef, HostToWebview, RequestPreview, WebviewToHost } from './protocol';
 import { assertNever, parseWebviewMessage } from './protocol';
 
 export interface SessionHost {
@@ -30,6 +30,7 @@ export class FormSession {
     private readonly controller: FormController,
     private readonly host: SessionHost,
     readonly formId: string,
+    private readonly restore?: FormRestoreRef,
   ) {
     this.values = controller.initialValues ?? emptyValues();
     controller.watch?.(() => {
@@ -127,6 +128,7 @@ export class FormSession {
       ...(definition.submitNote !== undefined ? { submitNote: definition.submitNote } : {}),
       busy: this.busy,
       ...(presets ? { presets: presets.list() } : {}),
+      ...(this.restore ? { restore: this.restore } : {}),
     });
     this.postPreview();
   }

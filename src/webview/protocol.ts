@@ -16,6 +16,12 @@ export interface SiteInfo {
   readonly mode: 'test' | 'live';
 }
 
+/** How a form panel comes back after a reload: the feature's kind of form and its arguments (see form-restore.ts). */
+export interface FormRestoreRef {
+  readonly kind: string;
+  readonly args: Readonly<Record<string, string | number | boolean>>;
+}
+
 /** The currency money is typed in, and why: the webview validates and labels amounts with it. */
 export interface FormCurrencyInfo {
   readonly code: string;
@@ -62,6 +68,8 @@ export type HostToWebview =
       readonly busy: boolean;
       /** Saved preset names; absent when the form has no presets. */
       readonly presets?: readonly string[];
+      /** Kept in the webview state, so the panel serializer can rebuild this form after a reload. */
+      readonly restore?: FormRestoreRef;
     }
   | { readonly type: 'pickerResults'; readonly requestId: number; readonly items: readonly PickerItem[]; readonly nextOffset?: string; readonly error?: string }
   | { readonly type: 'validation'; readonly errors: readonly FieldError[] }

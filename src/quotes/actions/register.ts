@@ -12,7 +12,7 @@ import { formatMoney, humanize } from '../detail/format';
 import { QuoteJsonDocuments } from '../detail/json-document';
 import type { DetailAction } from '../detail/messages';
 import type { DetailSite } from '../detail/panel';
-import { QuoteDetailPanels } from '../detail/panel';
+import { QUOTE_DETAIL_VIEW_TYPE, QuoteDetailPanels } from '../detail/panel';
 import type { ConvertEnvelope, QuoteEnvelope, QuoteObject } from '../detail/quote-model';
 import { downloadQuotePdf } from '../pdf';
 import { openQuotePdf } from '../pdf-open';
@@ -73,6 +73,7 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
     register(c.openConsole, async (arg) => runner.openConsole(arg)),
     register(c.showJson, async (arg) => runner.showJson(arg)),
   ];
+  disposables.push(vscode.window.registerWebviewPanelSerializer(QUOTE_DETAIL_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => runner.restorePanel(panel, state) }));
   if (deps.onDidChangeActiveSite) disposables.push(deps.onDidChangeActiveSite(() => void runner.updateContext()));
   void runner.updateContext();
   return {
@@ -177,6 +178,26 @@ class QuoteActionRunner {
   }
 
   // ---- commands ----
+
+  /** A detail panel VS Code brought back after a reload: the quote is fetched again, as it is now. */
+  async restorePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const ids = QuoteDetailPanels.restoredIds(state);
+    if (!ids) {
+      QuoteDetailPanels.showGone(panel, 'Open the quote again from the Quotes view.');
+      return;
+    }
+    const site = await this.deps.activeSite().catch(() => undefined);
+    if (!site || site.id !== ids.siteId) {
+      QuoteDetailPanels.showGone(panel, site ? `Quote ${ids.quoteId} is on the site ${ids.siteId}, which is not the active site now.` : `Quote ${ids.quoteId} was on the site ${ids.siteId}, which is no longer set up.`);
+      return;
+    }
+    try {
+      const envelope = await api.retrieveQuote(site.client, ids.quoteId);
+      this.panels.show(this.detailSite(site), envelope, panel);
+    } catch (err) {
+      QuoteDetailPanels.showGone(panel, `Quote ${ids.quoteId} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 
   async open(arg: unknown): Promise<void> {
     const site = await this.site();

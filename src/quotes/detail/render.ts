@@ -18,6 +18,8 @@ export interface DetailPageOptions extends DisplayLocale {
   readonly actions: readonly DetailAction[];
   /** Shown above the header, e.g. the site's name with its test/live badge. */
   readonly siteLabel?: string;
+  /** Kept in the webview state with the quote id, so the panel comes back after a reload. */
+  readonly siteId?: string;
 }
 
 const BUTTON_LABELS: Readonly<Record<DetailAction, string>> = {
@@ -52,7 +54,7 @@ export function renderQuoteDetail(envelope: QuoteEnvelope, opts: DetailPageOptio
     lang: opts.locale,
     title: `Quote ${q.id}${q.name !== undefined && q.name !== '' ? ` · ${q.name}` : ''}`,
     head: `<style nonce="${opts.nonce}">${STYLE}</style>`,
-    body: `<main aria-labelledby="quote-title">
+    body: `<main aria-labelledby="quote-title" data-quote="${esc(q.id)}" data-site="${esc(opts.siteId ?? '')}">
 ${header(q, opts)}
 ${toolbar(opts.actions)}
 ${summary(q, opts)}
@@ -214,9 +216,14 @@ function notes(q: QuoteObject): string {
   return `<section aria-labelledby="h-notes"><h2 id="h-notes">Notes</h2>${list.map((n) => `<p class="note">${esc(n)}</p>`).join('')}</section>`;
 }
 
-/** Fixed text: posts the clicked button's action; no data from the quote ever reaches it. */
+/**
+ * Fixed text: posts the clicked button's action, and keeps the quote's and site's ids in the webview
+ * state for the panel serializer (read from the page's attributes; nothing else of the quote).
+ */
 const SCRIPT = `(function () {
   const vscode = acquireVsCodeApi();
+  const main = document.querySelector('main[data-quote]');
+  if (main) vscode.setState({ quoteId: main.getAttribute('data-quote'), siteId: main.getAttribute('data-site') });
   document.addEventListener('click', function (event) {
     const target = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
     if (target) vscode.postMessage({ type: 'action', action: target.getAttribute('data-action') });

@@ -6,6 +6,7 @@
 import type * as vscode from 'vscode';
 import type { RegisterCommand } from '../../commands/register';
 import type { ProductCatalog } from '../../chargebee/catalog/types';
+import type { FormRestoreRegistry } from '../../webview/form-restore';
 import type { SiteInfo } from '../../webview/protocol';
 import type { QuoteClient } from '../actions/api';
 import type { QuoteObject } from '../detail/quote-model';
@@ -47,6 +48,8 @@ export interface QuoteFormDeps {
   readonly registerCommand: RegisterCommand;
   /** The detail view's command, for the "Open" button after a create. */
   readonly openQuoteCommand?: string;
+  /** Where the forms register how they come back after a reload. */
+  readonly restorers?: FormRestoreRegistry;
   /** Epoch milliseconds; injectable for tests. */
   now?(): number;
 }

@@ -88,7 +88,7 @@ function start(init: Extract<HostToWebview, { type: 'init' }>, values?: FormValu
     onChange: (path) => {
       if (!live) return;
       if (path !== '') changedSince.add(path);
-      saveState(stateOf(live.formId, live.draft));
+      saveState(stateOf(live.formId, live.draft, live.init.restore));
       sendChange();
       recheckShown();
     },
@@ -108,7 +108,7 @@ function start(init: Extract<HostToWebview, { type: 'init' }>, values?: FormValu
   live = { formId: init.formId, view, draft, init, busy: init.busy, currency: init.currency };
   view.setBusy(init.busy);
   view.render();
-  saveState(stateOf(init.formId, draft));
+  saveState(stateOf(init.formId, draft, init.restore));
   // The host may hold older values than the restored ones; bring its preview up to date.
   post({ type: 'change', values: draft });
 }
