@@ -70,11 +70,12 @@ function controlFor(f: FieldDescriptor, ctx: FieldContext, id: string): HTMLElem
       return box;
     }
     case 'select': {
-      const blank = f.defaultHint !== undefined ? `(not set: ${f.defaultHint})` : '(not set)';
-      const select = h('select', { id }, [h('option', { value: '' }, [blank]), ...(f.values ?? []).map((v) => h('option', { value: v }, [v]))]);
+      const shown = (v: string): string => (f.type === 'boolean' ? (v === 'true' ? 'yes' : v === 'false' ? 'no' : v) : v);
+      const blank = f.defaultHint !== undefined ? (f.type === 'boolean' ? `default (${shown(f.defaultHint)})` : `(not set: ${f.defaultHint})`) : '(not set)';
+      const select = h('select', { id }, [h('option', { value: '' }, [blank]), ...(f.values ?? []).map((v) => h('option', { value: v }, [shown(v)]))]);
       // A pre-filled value the catalog does not list is kept visible rather than silently dropped.
       if (text !== '' && !(f.values ?? []).includes(text)) select.append(h('option', { value: text }, [text]));
-      select.value = text;
+      select.value = typeof ctx.value === 'boolean' ? String(ctx.value) : text;
       select.addEventListener('change', () => ctx.onChange(select.value));
       return select;
     }

@@ -5,7 +5,7 @@
  */
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { PickerKind } from '../../chargebee/catalog/types';
-import type { FieldDescriptor, FormItem, FormModel } from '../../forms/model';
+import type { FieldDescriptor, FormItem, FormModel, FormSection } from '../../forms/model';
 import { pickerFor } from '../../forms/model';
 import type { FieldError, FieldInput } from '../../forms/values';
 import { objectFieldPath, pathParamPath, rowFieldPath } from '../../forms/values';
@@ -44,6 +44,10 @@ export interface FormCallbacks {
 
 export class FormView {
   private readonly fields = new Map<string, RenderedField>();
+  /** Refreshers of the collapsed sections' "n filled" counts. */
+  private readonly counters: (() => void)[] = [];
+  /** Collapsed sections the user opened (or an error opened): they stay open across re-renders. */
+  private readonly openSections = new Set<string>();
   private errors: readonly FieldError[] = [];
   private busy = false;
   private readonly summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true, 'data-testid': 'error-summary' });
@@ -85,7 +89,11 @@ export class FormView {
         this.section('Target', model.pathParams.map((f) => this.field(f, pathParamPath(f.name), this.draft.path[f.name], (v) => (this.draft.path[f.name] = String(v))))),
       );
     }
-    for (const s of model.sections) sections.push(this.section(s.title, s.items.map((it) => this.item(it, s.items.length === 1 ? s.title : undefined))));
+    this.counters.length = 0;
+    for (const s of model.sections) {
+      const children = s.items.map((it) => this.item(it, s.items.length === 1 ? s.title : undefined));
+      sections.push(s.collapsed === true ? this.collapsedSection(s, children) : this.section(s.title, children));
+    }
     this.submitButton = button(this.setup.submitLabel, () => this.cb.onSubmit(), { testId: 'submit' });
     this.ring.setAttribute('aria-label', 'Sending');
     const actions = h('div', { class: 'form-actions' }, [
@@ -166,6 +174,8 @@ export class FormView {
     const byField = new Map(errors.filter((e) => e.field !== '').map((e) => [e.field, e.message]));
     for (const [path, f] of this.fields) {
       const message = byField.get(path);
+      // An error inside a closed section opens it: an error must be seen where it is.
+      if (message !== undefined) for (let el: HTMLElement | null = f.root; el; el = el.parentElement) if (el instanceof HTMLDetailsElement) el.open = true;
       f.error.hidden = message === undefined;
       f.error.textContent = message ?? '';
       if (message === undefined) f.control.removeAttribute('aria-invalid');
@@ -205,6 +215,27 @@ export class FormView {
   private focus(path: string): void {
     const el = this.root.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"], [data-testid="${CSS.escape(path)}"]`);
     el?.focus();
+  }
+
+  /** A closed section whose heading counts what is filled in it, so nothing set there goes unseen. */
+  private collapsedSection(s: FormSection, children: readonly HTMLElement[]): HTMLElement {
+    const count = h('span', { class: 'filled-count', 'data-testid': `filled-${s.id}` });
+    const update = (): void => {
+      const n = filledCount(s.items, this.draft);
+      count.textContent = n === 0 ? ' (none filled)' : ` (${n} filled)`;
+    };
+    update();
+    this.counters.push(update);
+    const details = h('details', { class: 'form-section collapsed-section', 'data-testid': `section-${s.id}` }, [
+      h('summary', {}, [h('h2', { class: 'summary-heading' }, [s.title]), count]),
+      ...children,
+    ]);
+    if (this.openSections.has(s.id)) details.open = true;
+    details.addEventListener('toggle', () => {
+      if (details.open) this.openSections.add(s.id);
+      else this.openSections.delete(s.id);
+    });
+    return details;
   }
 
   private section(title: string, children: readonly HTMLElement[]): HTMLElement {
@@ -247,6 +278,7 @@ export class FormView {
       ...(opts.label !== undefined ? { label: opts.label } : {}),
       onChange: (v) => {
         set(v);
+        for (const c of this.counters) c();
         this.cb.onChange(path);
       },
       pickerKind: (): PickerKind | undefined => pickerFor(f, opts.row ?? {}),
@@ -343,6 +375,32 @@ export class FormView {
     this.render(focus);
     this.cb.onChange(changed);
   }
+}
+
+/** Fields of `items` holding a value (a row or list entry counts once per filled field). */
+function filledCount(items: readonly FormItem[], draft: Draft): number {
+  const filled = (v: FieldInput | undefined): boolean => (typeof v === 'boolean' ? v : v !== undefined && v.trim() !== '');
+  let n = 0;
+  for (const it of items) {
+    switch (it.kind) {
+      case 'field':
+        if (filled(draft.fields[it.field.name])) n++;
+        break;
+      case 'object':
+        for (const f of it.fields) if (filled(draft.fields[objectFieldPath(it.name, f.name)])) n++;
+        break;
+      case 'list':
+        for (const row of draft.rows[it.name] ?? []) for (const f of it.fields) if (filled(row[f.name])) n++;
+        break;
+      case 'values':
+        n += (draft.lists[it.name] ?? []).filter((v) => v.trim() !== '').length;
+        break;
+      case 'filters':
+        n += draft.filters.filter((f) => f.field !== '').length;
+        break;
+    }
+  }
+  return n;
 }
 
 function renderTable(table: ResultTable): HTMLElement {
