@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { validateParams } from '../../src/chargebee/validate';
+import { outcomeFor } from '../../src/quotes/forms/controller';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { getEndpoint } from '../../src/chargebee/catalog';
@@ -305,5 +306,20 @@ describe('quote forms: PC2 change quotes without items', () => {
     assert.deepEqual(validateParams(getEndpoint('quotes.update_subscription_quote_for_items'), { subscription: { id: 'sub_1' }, coupon_ids: ['LOYAL20'] }), []);
     assert.deepEqual(validateParams(getEndpoint('quotes.edit_update_subscription_quote_for_items'), { coupon_ids: ['LOYAL20'] }), []);
     assert.deepEqual(validateParams(getEndpoint('quotes.update_subscription_quote_for_items'), { subscription: { id: 'sub_1' }, change_option: 'end_of_term' }), []);
+  });
+});
+
+describe('quote forms: the summary after create adds up', () => {
+  it('shows the lines, subtotal, discounts, taxes and total', () => {
+    const out = outcomeFor(envelope({ sub_total: 3000, total: 2970, discounts: [{ amount: 300, description: 'LOYAL10' }], taxes: [{ name: 'VAT', amount: 270, description: 'VAT 10%' }], line_items: [
+      { description: 'Pro', quantity: 2, unit_amount: 1000, amount: 2000 },
+      { description: 'Setup', quantity: 1, unit_amount: 1000, amount: 1000 },
+    ] }), 'create');
+    assert.deepEqual(out.table?.rows.slice(2), [
+      ['Subtotal', '', '', '30.00 USD'],
+      ['Discount: LOYAL10', '', '', '-3.00 USD'],
+      ['Tax: VAT 10%', '', '', '2.70 USD'],
+      ['Total', '', '', '29.70 USD'],
+    ]);
   });
 });

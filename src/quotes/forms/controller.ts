@@ -220,9 +220,18 @@ export function outcomeFor(envelope: QuoteEnvelope, mode: FormMode): SubmitOutco
   const summary = `Quote #${q.id} ${mode === 'edit' ? 'updated' : 'created'}${total === '' ? '' : ` · ${total}`}`;
   const lines = q.line_items ?? [];
   if (lines.length === 0) return { summary };
-  const table: ResultTable = {
-    columns: ['Item', 'Quantity', 'Unit amount', 'Amount'],
-    rows: lines.map((l) => [l.description ?? l.entity_id ?? '', String(l.quantity ?? 1), money(l.unit_amount), money(l.amount)]),
-  };
+  // Lines, then subtotal, discounts, taxes and total, so the total is explained by the rows above it.
+  const total4 = (label: string, amount: string): string[] => [label, '', '', amount];
+  const discounts = q.discounts ?? [];
+  const taxes = q.taxes ?? [];
+  const rows: string[][] = [
+    ...lines.map((l) => [l.description ?? l.entity_id ?? '', String(l.quantity ?? 1), money(l.unit_amount), money(l.amount)]),
+    ...(q.sub_total !== undefined ? [total4('Subtotal', money(q.sub_total))] : []),
+    ...discounts.map((d) => total4(`Discount: ${d.description ?? d.entity_id ?? d.entity_type ?? ''}`.trim(), d.amount === undefined ? '' : `-${money(d.amount)}`)),
+    ...taxes.map((t) => total4(`Tax: ${t.description ?? t.name ?? ''}`.trim(), money(t.amount))),
+    ...(q.price_type === 'tax_inclusive' && taxes.length > 0 ? [total4('(taxes included in the prices)', '')] : []),
+    ...(q.total !== undefined ? [total4('Total', money(q.total))] : []),
+  ];
+  const table: ResultTable = { columns: ['Item', 'Quantity', 'Unit amount', 'Amount'], rows };
   return { summary, table };
 }
