@@ -244,7 +244,8 @@ function unconvertField(f: FieldDescriptor, v: ParamValue, currency: string, wit
     case 'money':
       return formatMinor(v as string | number, currency);
     case 'timestamp':
-      return formatDate(v as string | number, withTime);
+      // The API's 0 (trial_end=0: no trial) is the form's explicit choice, not 1970-01-01.
+      return f.zeroMeans !== undefined && Number(v) === 0 ? '0' : formatDate(v as string | number, withTime);
     case 'boolean':
       return v === true || v === 'true';
     default:

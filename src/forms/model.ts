@@ -27,6 +27,8 @@ export interface FieldDescriptor {
   readonly defaultHint?: string;
   readonly picker?: PickerRef;
   readonly deprecated?: boolean;
+  /** A date whose API value 0 means something: offered as a checkbox with this label, sending 0. */
+  readonly zeroMeans?: string;
 }
 
 export type FormItem =
@@ -185,6 +187,7 @@ export function describeField(f: FieldSpec, picker: PickerRef | undefined, withT
     ...opt('defaultHint', f.default === undefined ? undefined : String(f.default)),
     ...opt('picker', chosenPicker),
     ...opt('deprecated', f.deprecated),
+    ...opt('zeroMeans', f.type === 'timestamp' ? f.zeroMeans : undefined),
   };
 }
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { getEndpoint } from '../../src/chargebee/catalog';
 import { ChargebeeError } from '../../src/chargebee/errors';
-import { fromParamTree } from '../../src/forms/convert';
+import { fromParamTree, toParamTree } from '../../src/forms/convert';
 import { buildFormModel } from '../../src/forms/model';
 import { emptyValues } from '../../src/forms/values';
 import type { QuoteEnvelope } from '../../src/quotes/detail/quote-model';
@@ -321,5 +321,18 @@ describe('quote forms: the summary after create adds up', () => {
       ['Tax: VAT 10%', '', '', '2.70 USD'],
       ['Total', '', '', '29.70 USD'],
     ]);
+  });
+});
+
+describe('quote forms: a trial end of 0 is an explicit choice', () => {
+  it('offers the API\'s 0 as "no trial" on the date field, and keeps it both ways', () => {
+    const model = buildFormModel(getEndpoint('quotes.create_subscription_quote'), quoteFormOptions(1, false, 'create'));
+    const field = model.sections.flatMap((s) => s.items).flatMap((it) => (it.kind === 'object' && it.name === 'subscription' ? it.fields : [])).find((f) => f.name === 'trial_end');
+    assert.equal(field?.zeroMeans, 'No trial: activate now');
+    assert.doesNotMatch(field?.help ?? '', /0 activates/);
+    const values = { path: { customer_id: 'c' }, fields: { 'subscription[plan_id]': 'p', 'subscription[trial_end]': '0' }, rows: {}, lists: {}, filters: [] };
+    const tree = toParamTree(model, values, { currency: 'USD' }).tree;
+    assert.deepEqual(tree['subscription'], { plan_id: 'p', trial_end: 0 });
+    assert.equal(fromParamTree(model, tree, { currency: 'USD' }).fields['subscription[trial_end]'], '0');
   });
 });

@@ -103,7 +103,7 @@ const planId = (required: boolean) => str('plan_id', 100, { label: 'Plan', requi
 const planQuantity = int('plan_quantity', { min: 1, default: 1, label: 'Plan quantity' });
 const planUnitPrice = money('plan_unit_price', { min: 0, label: 'Plan unit price', help: "Overrides the plan's price." });
 const setupFee = money('setup_fee', { min: 0, label: 'Setup fee', help: 'Overrides the default setup fee.' });
-const trialEnd = ts('trial_end', { label: 'Trial end', help: '0 activates the subscription immediately.' });
+const trialEnd = ts('trial_end', { label: 'Trial end', zeroMeans: 'No trial: activate now' });
 /** What both catalogs' change-a-subscription quotes take after their plan or item fields. */
 const changedSubscriptionFields = [
   ts('start_date', { help: 'Future subscriptions only: the new start date.' }),

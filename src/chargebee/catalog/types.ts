@@ -58,6 +58,8 @@ export interface FieldSpec {
   readonly requiredWhen?: { readonly field: string; readonly in: readonly string[] };
   /** Only shown on sites with multi-decimal pricing (`*_in_decimal` fields). */
   readonly multiDecimal?: boolean;
+  /** Timestamps where the API gives 0 a meaning (trial_end=0: no trial): the form offers it as this choice. */
+  readonly zeroMeans?: string;
 }
 
 /** `coupon_ids[0]=A&coupon_ids[1]=B`: a list of plain values. */

@@ -50,6 +50,8 @@ export function renderField(f: FieldDescriptor, ctx: FieldContext): RenderedFiel
   let body: HTMLElement = control;
   if (f.widget === 'picker' && control instanceof HTMLInputElement) {
     body = attachPicker(control, ctx.pickerKind ?? (() => undefined), ctx.query, (picked) => ctx.onChange(picked));
+  } else if ((f.widget === 'date' || f.widget === 'datetime') && f.zeroMeans !== undefined && control instanceof HTMLInputElement) {
+    body = withZeroChoice(control, f.zeroMeans, ctx);
   } else if (f.widget === 'money') {
     body = h('div', { class: 'with-suffix' }, [control, h('span', { class: 'suffix', 'aria-hidden': 'true' }, [ctx.currency])]);
   }
@@ -58,6 +60,20 @@ export function renderField(f: FieldDescriptor, ctx: FieldContext): RenderedFiel
       ? h('div', { class: 'field field-checkbox' }, [h('div', { class: 'checkbox-line' }, [body, labelEl]), hintEl, error])
       : h('div', { class: 'field' }, [labelEl, body, hintEl, error]);
   return { root, control, error };
+}
+
+/** The date input plus a checkbox for the API's 0 ("No trial: activate now"); ticking it sends 0. */
+function withZeroChoice(input: HTMLInputElement, label: string, ctx: FieldContext): HTMLElement {
+  const id = uid('zero');
+  const box = h('input', { id, type: 'checkbox', 'data-testid': `zero-${ctx.path}` });
+  box.checked = ctx.value === '0';
+  input.disabled = box.checked;
+  box.addEventListener('change', () => {
+    input.disabled = box.checked;
+    if (box.checked) input.value = '';
+    ctx.onChange(box.checked ? '0' : input.value);
+  });
+  return h('div', { class: 'with-zero-choice' }, [input, h('span', { class: 'checkbox-line' }, [box, h('label', { for: id }, [label])])]);
 }
 
 function controlFor(f: FieldDescriptor, ctx: FieldContext, id: string): HTMLElement {
@@ -81,7 +97,7 @@ function controlFor(f: FieldDescriptor, ctx: FieldContext, id: string): HTMLElem
     }
     default: {
       const input = h('input', { id, type: inputType(f.widget), spellcheck: 'false', inputmode: inputMode(f.widget) });
-      input.value = text === INVALID_DATE ? '' : text;
+      input.value = text === INVALID_DATE || (f.zeroMeans !== undefined && text === '0') ? '' : text;
       let last = text;
       const update = (): void => {
         // A date control holds '' for an impossible or half-typed date (02/30/1999): that is an error, not "empty".
