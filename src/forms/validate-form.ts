@@ -67,7 +67,13 @@ export function labelMessage(message: string, param: string, label: string): str
 /** A server error's message as shown on its form field: the field's label instead of the wire name. */
 export function serverMessage(model: FormModel, field: string, param: string, message: string): string {
   const descriptor = field === '' ? undefined : descriptorAt(model, field);
-  return descriptor ? labelMessage(message, param, descriptor.label) : message;
+  if (!descriptor) return message;
+  const text = message.split(` (${param})`).join('').trim();
+  if (text.startsWith(param)) return labelMessage(text, param, descriptor.label);
+  // `quantity is too large` for `charges[quantity][0]`: the leaf name is the label's place.
+  const leaf = splitParam(param).filter((p) => !/^\d+$/.test(p)).pop() ?? param;
+  if (text.toLowerCase().startsWith(`${leaf.toLowerCase()} `)) return `${descriptor.label}${text.slice(leaf.length)}`;
+  return `${descriptor.label}: ${text}`;
 }
 
 /** `addons[quantity][1]` (a wire param) -> the form field path it came from, or '' when none shows it. */

@@ -170,7 +170,8 @@ export class FormSession {
       const param = paramOf(err);
       const model = this.controller.definition.model;
       const field = param === undefined ? '' : fieldForParam(model, checked.conversion, param);
-      const message = abort.signal.aborted ? 'Cancelled' : param === undefined ? messageOf(err) : serverMessage(model, field, param, messageOf(err));
+      // On a field the label is shown already: the API's own words fit better than the notification text.
+      const message = abort.signal.aborted ? 'Cancelled' : param === undefined || field === '' ? messageOf(err) : serverMessage(model, field, param, apiMessageOf(err) ?? messageOf(err));
       this.post({ type: 'submitResult', ok: false, message, ...(field !== '' ? { field } : {}) });
     } finally {
       this.inFlight = undefined;
@@ -230,6 +231,12 @@ function paramOf(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null || !('param' in err)) return undefined;
   const param = (err as { param?: unknown }).param;
   return typeof param === 'string' && param !== '' ? param : undefined;
+}
+
+function apiMessageOf(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null || !('apiMessage' in err)) return undefined;
+  const m = (err as { apiMessage?: unknown }).apiMessage;
+  return typeof m === 'string' && m.trim() !== '' ? m : undefined;
 }
 
 function messageOf(err: unknown): string {

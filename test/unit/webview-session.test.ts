@@ -139,7 +139,8 @@ describe('webview form session', () => {
     // Tree row 0 is form row 1: the blank first row was dropped.
     h.release(new ParamError('quantity is too large', 'charges[quantity][0]'));
     await run;
-    assert.deepEqual(last(h, 'submitResult'), { type: 'submitResult', ok: false, message: 'quantity is too large', field: 'charges[quantity][1]' });
+    // On the field, with the field's label where the API put its name.
+    assert.deepEqual(last(h, 'submitResult'), { type: 'submitResult', ok: false, message: 'Quantity is too large', field: 'charges[quantity][1]' });
     assert.deepEqual(h.session.currentValues, good, 'everything typed is kept');
   });
 

@@ -110,6 +110,11 @@ function controlFor(f: FieldDescriptor, ctx: FieldContext, id: string): HTMLElem
       input.addEventListener('input', update);
       // Date pickers change without typing; `change` covers them.
       input.addEventListener('change', update);
+      // An impossible date typed by hand fires neither (the value stays ''): look at each key and on leaving.
+      if (f.widget === 'date' || f.widget === 'datetime') {
+        input.addEventListener('keyup', update);
+        input.addEventListener('blur', update);
+      }
       return input;
     }
   }

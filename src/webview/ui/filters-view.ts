@@ -118,6 +118,8 @@ function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowL
   const editor: FilterEditor = filterEditor(spec.type, row.op as FilterOperator);
   const path = filterPath(index);
   const set = (values: string[]): void => {
+    // Only a new value is a change (keyup and blur also call this): a change clears the row's errors.
+    if (values.length === row.values.length && values.every((v, i) => v === row.values[i])) return;
     ctx.rows[index] = { ...row, values };
     row = ctx.rows[index] ?? row;
     ctx.onValue(path);
@@ -142,18 +144,15 @@ function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowL
       }
       const input = valueInput(editor.input, row.values[0] ?? '', attrs('value', 'value'));
       const update = (): void => set([typed(input)]);
-      input.addEventListener('input', update);
-      input.addEventListener('change', update);
+      for (const ev of ['input', 'change', 'keyup', 'blur']) input.addEventListener(ev, update);
       return [input];
     }
     case 'range': {
       const from = valueInput(editor.input, row.values[0] ?? '', attrs('value', 'from'));
       const to = valueInput(editor.input, row.values[1] ?? '', attrs('to', 'to'));
       const update = (): void => set([typed(from), typed(to)]);
-      for (const el of [from, to]) {
-        el.addEventListener('input', update);
-        el.addEventListener('change', update);
-      }
+      // keyup and blur: an impossible date typed by hand leaves the value '' and fires no input event.
+      for (const el of [from, to]) for (const ev of ['input', 'change', 'keyup', 'blur']) el.addEventListener(ev, update);
       return [from, h('span', { class: 'range-and', 'aria-hidden': 'true' }, ['and']), to];
     }
     case 'multi': {
