@@ -86,6 +86,11 @@ export class FormSession {
       case 'submit':
         await this.submit(msg.values);
         return;
+      case 'check':
+        // Every rule at once on the first submit: the host's cross-field rules beside the webview's own.
+        this.values = msg.values;
+        this.post({ type: 'validation', errors: withOrigin(this.validate(msg.values).errors, 'host') });
+        return;
       case 'copyCurl': {
         this.values = msg.values;
         const built = this.tryBuild(this.validate(msg.values));

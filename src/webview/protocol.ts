@@ -85,6 +85,8 @@ export type WebviewToHost =
   | { readonly type: 'change'; readonly values: FormValues }
   | { readonly type: 'pickerQuery'; readonly requestId: number; readonly kind: PickerKind; readonly text: string; readonly offset?: string }
   | { readonly type: 'submit'; readonly values: FormValues }
+  /** The webview found errors and sends nothing: the host adds what its own rules find (answered by `validation`). */
+  | { readonly type: 'check'; readonly values: FormValues }
   | { readonly type: 'copyCurl'; readonly values: FormValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'savePreset'; readonly name: string; readonly values: FormValues }
@@ -119,6 +121,7 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return onlyKeys(raw, ['type']) ? { type } : undefined;
     case 'change':
     case 'submit':
+    case 'check':
     case 'copyCurl': {
       if (!onlyKeys(raw, ['type', 'values'])) return undefined;
       const values = parseFormValues(raw.values);

@@ -152,6 +152,14 @@ describe('webview form session', () => {
     assert.equal(h.submissions.length, 0);
   });
 
+  it('answers a check (the webview found errors) with every rule\'s errors and sends nothing', async () => {
+    const h = harness({ validate: (s) => (s.values.fields['description'] === 'Usage' ? [{ field: 'description', message: 'Describe it better' }] : []) });
+    const bad: FormValues = { ...good, rows: { charges: [{ amount: '12.505' }] } };
+    await h.session.handle({ type: 'check', values: bad });
+    assert.deepEqual(last(h, 'validation')?.errors.map((e) => [e.field, e.origin]), [['charges[amount][0]', 'host'], ['description', 'host']]);
+    assert.equal(h.submissions.length, 0);
+  });
+
   it('answers picker queries by request id, errors included', async () => {
     const h = harness();
     await h.session.handle({ type: 'pickerQuery', requestId: 7, kind: 'customer', text: 'ac', offset: 'o1' });

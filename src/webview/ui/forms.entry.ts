@@ -122,6 +122,8 @@ function submit(): void {
   if (errors.length > 0) {
     live.view.clearResult();
     live.view.setErrors(errors, true);
+    // Nothing is sent; the host answers with its rules' errors too, so all show on this first submit.
+    post({ type: 'check', values: live.draft });
     return;
   }
   live.view.setErrors([], false);
@@ -168,7 +170,7 @@ function onMessage(msg: HostToWebview): void {
       live.currency = msg.currency;
       // Hints, suffixes and the local rules follow the currency; errors judged in the old one are re-judged.
       live.view.render();
-      for (const e of live.view.currentErrors) changedSince.add(e.field);
+      // Client errors are re-judged in the new currency; host errors stay until their field changes.
       recheckShown();
       return;
     case 'setValues':
