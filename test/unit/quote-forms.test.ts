@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { validateParams } from '../../src/chargebee/validate';
-import { outcomeFor } from '../../src/quotes/forms/controller';
+import { inCurrencyFirst, outcomeFor } from '../../src/quotes/forms/controller';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { getEndpoint } from '../../src/chargebee/catalog';
@@ -334,5 +334,20 @@ describe('quote forms: a trial end of 0 is an explicit choice', () => {
     const tree = toParamTree(model, values, { currency: 'USD' }).tree;
     assert.deepEqual(tree['subscription'], { plan_id: 'p', trial_end: 0 });
     assert.equal(fromParamTree(model, tree, { currency: 'USD' }).fields['subscription[trial_end]'], '0');
+  });
+});
+
+describe('quote forms: pickers offer the form currency first', () => {
+  it('puts plans and addons priced in the currency first and marks the others', () => {
+    const items = [
+      { id: 'pro-eur', label: 'pro-eur', description: '29.00 EUR · per month' },
+      { id: 'pro-jpy', label: 'pro-jpy', description: '3000 JPY · per month' },
+      { id: 'pro-usd', label: 'pro-usd', description: '29.00 USD · per month' },
+    ];
+    assert.deepEqual(inCurrencyFirst(items, 'JPY').map((i) => [i.id, i.description]), [
+      ['pro-jpy', '3000 JPY · per month'],
+      ['pro-eur', '29.00 EUR · per month · not in JPY'],
+      ['pro-usd', '29.00 USD · per month · not in JPY'],
+    ]);
   });
 });

@@ -19,7 +19,7 @@ import type { FieldError, FormValues } from '../../forms/values';
 import { queryPicker } from '../../pickers';
 import { buildRequestFor } from '../../webview/build-request';
 import type { BuiltRequest, FormController, FormDefinition, PickerPage, Submission, SubmitOutcome } from '../../webview/form-controller';
-import type { ResultTable } from '../../webview/protocol';
+import type { PickerItem, ResultTable } from '../../webview/protocol';
 import type { QuoteEnvelope } from '../detail/quote-model';
 import { requireQuoteEnvelope } from '../detail/quote-model';
 import { currencyRefOf, FormCurrency, lookUpCurrency } from './currency';
@@ -115,11 +115,13 @@ export class QuoteFormController implements FormController {
     // Only a currency the form has learnt narrows item prices; the site default is a guess.
     const certain = ownCode !== '' || this.opts.currency !== undefined || this.currency.current() !== this.opts.site.info.currency;
     const known = this.lastValues ? currencyOf(this.lastValues, { currency: this.currency.current() }) : this.currency.current();
-    return queryPicker(this.opts.site.client, kind, { text, offset, signal }, {
+    const page = await queryPicker(this.opts.site.client, kind, { text, offset, signal }, {
       catalogVersion: this.catalog,
       ...(certain ? { currency: known } : {}),
       ...(this.kind === 'onetime' && this.catalog === 2 ? { itemType: 'charge' as const } : {}),
     });
+    // Item prices are filtered to the currency; plans and addons (1.0) cannot be: theirs come first, others marked.
+    return certain && (kind === 'plan' || kind === 'addon') ? { ...page, items: inCurrencyFirst(page.items, known) } : page;
   }
 
   buildRequest(submission: Submission): BuiltRequest {
@@ -201,6 +203,14 @@ export class FormInvalidError extends Error {
   constructor(readonly errors: readonly FieldError[]) {
     super(errors.map((e) => `${e.field === '' ? 'form' : e.field}: ${e.message}`).join('; '));
   }
+}
+
+/** Items priced in `currency` first (their description names it, e.g. "10.00 USD per month"); the others marked. */
+export function inCurrencyFirst(items: readonly PickerItem[], currency: string): PickerItem[] {
+  const named = new RegExp(`\\b${currency.replace(/[^A-Za-z]/g, '')}\\b`);
+  const mine = items.filter((i) => named.test(i.description ?? ''));
+  const others = items.filter((i) => !named.test(i.description ?? '')).map((i) => ({ ...i, description: `${i.description ?? ''} · not in ${currency}`.replace(/^ · /, '') }));
+  return [...mine, ...others];
 }
 
 function trimmed(v: unknown): string {

@@ -21,7 +21,7 @@ import type { PickerKind } from '../../chargebee/catalog/types';
 import { currencyOf } from '../../forms/convert';
 import type { FormValues } from '../../forms/values';
 import { errorsAfterChange } from '../../forms/shown-errors';
-import { validateForm } from '../../forms/validate-form';
+import { descriptorAt, validateForm } from '../../forms/validate-form';
 import type { FormCurrencyInfo, HostToWebview } from '../protocol';
 import { assertNever } from '../protocol';
 import { debounce, h } from './dom';
@@ -170,7 +170,8 @@ function onMessage(msg: HostToWebview): void {
       live.currency = msg.currency;
       // Hints, suffixes and the local rules follow the currency; errors judged in the old one are re-judged.
       live.view.render();
-      // Client errors are re-judged in the new currency; host errors stay until their field changes.
+      // Errors on amounts were judged in the old currency: re-judged now, whoever found them.
+      for (const e of live.view.currentErrors) if (descriptorAt(live.init.model, e.field)?.type === 'money') changedSince.add(e.field);
       recheckShown();
       return;
     case 'setValues':
