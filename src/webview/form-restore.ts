@@ -11,7 +11,7 @@ import type { FormValues } from '../forms/values';
 import type { FormController } from './form-controller';
 import { FORM_VIEW_TYPE, FormPanel } from './form-panel';
 import type { FormRestoreRef } from './protocol';
-import { parseFormValues } from './protocol';
+import { savedStateOf } from './restore-state';
 
 export type RestoredForm =
   | {
@@ -28,12 +28,6 @@ export type FormRestorer = (args: FormRestoreRef['args']) => Promise<RestoredFor
 
 export interface FormRestoreRegistry {
   register(kind: string, restorer: FormRestorer): vscode.Disposable;
-}
-
-interface SavedFormState {
-  readonly formId: string;
-  readonly values?: FormValues;
-  readonly restore: FormRestoreRef;
 }
 
 export class FormRestorers implements FormRestoreRegistry, vscode.WebviewPanelSerializer, vscode.Disposable {
@@ -86,26 +80,6 @@ export class FormRestorers implements FormRestoreRegistry, vscode.WebviewPanelSe
     });
     restored.adopted?.(opened);
   }
-}
-
-export function savedStateOf(state: unknown): SavedFormState | undefined {
-  if (typeof state !== 'object' || state === null) return undefined;
-  const s = state as Record<string, unknown>;
-  if (typeof s['formId'] !== 'string' || !isRestoreRef(s['restore'])) return undefined;
-  const values = parseFormValues(s['values']);
-  return { formId: s['formId'], restore: s['restore'], ...(values ? { values } : {}) };
-}
-
-function isRestoreRef(v: unknown): v is FormRestoreRef {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  const args = r['args'];
-  return (
-    typeof r['kind'] === 'string' &&
-    typeof args === 'object' &&
-    args !== null &&
-    Object.values(args).every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')
-  );
 }
 
 /** A static page (no script) that says why the form is gone and shows what was typed in it. */

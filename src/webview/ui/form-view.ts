@@ -217,6 +217,20 @@ export class FormView {
     el?.focus();
   }
 
+  /** Deprecated optional fields of a group, closed, with how many of them are set (an edit may pre-fill one). */
+  private deprecatedFields(id: string, children: readonly HTMLElement[], filled: number): HTMLElement {
+    const details = h('details', { class: 'deprecated-fields', 'data-testid': `deprecated-${id}` }, [
+      h('summary', {}, [`Deprecated fields${filled === 0 ? '' : ` (${filled} filled)`}`]),
+      h('div', { class: 'group-grid' }, children),
+    ]);
+    if (filled > 0 || this.openSections.has(`deprecated:${id}`)) details.open = true;
+    details.addEventListener('toggle', () => {
+      if (details.open) this.openSections.add(`deprecated:${id}`);
+      else this.openSections.delete(`deprecated:${id}`);
+    });
+    return details;
+  }
+
   /** A closed section whose heading counts what is filled in it, so nothing set there goes unseen. */
   private collapsedSection(s: FormSection, children: readonly HTMLElement[]): HTMLElement {
     const count = h('span', { class: 'filled-count', 'data-testid': `filled-${s.id}` });
@@ -249,11 +263,19 @@ export class FormView {
     switch (it.kind) {
       case 'field':
         return this.field(it.field, it.field.name, this.draft.fields[it.field.name], (v) => (this.draft.fields[it.field.name] = v));
-      case 'object':
-        return this.fieldset(it.label, legendClass, it.help, 'group-grid', it.fields.map((f) => {
+      case 'object': {
+        const render = (f: FieldDescriptor): HTMLElement => {
           const path = objectFieldPath(it.name, f.name);
           return this.field(f, path, this.draft.fields[path], (v) => (this.draft.fields[path] = v));
-        }));
+        };
+        const current = it.fields.filter((f) => f.deprecated !== true || f.required === true);
+        const old = it.fields.filter((f) => f.deprecated === true && f.required !== true);
+        const filled = old.filter((f) => isFilled(this.draft.fields[objectFieldPath(it.name, f.name)])).length;
+        return this.fieldset(it.label, legendClass, it.help, 'group-grid', [
+          ...current.map(render),
+          ...(old.length > 0 ? [this.deprecatedFields(`${it.name}`, old.map(render), filled)] : []),
+        ]);
+      }
       case 'list':
         return this.listGroup(it, legendClass);
       case 'values':
@@ -297,12 +319,16 @@ export class FormView {
     // Fields whose value picks another field's picker (entity_type -> entity_id) re-render their row.
     const drivers = new Set(it.fields.flatMap((f) => (f.picker !== undefined && typeof f.picker !== 'string' ? [f.picker.field] : [])));
     const rowEls = rows.map((row, i) => {
-      const fields = it.fields.map((f) =>
+      const render = (f: FieldDescriptor): HTMLElement =>
         this.field(f, rowFieldPath(it.name, f.name, i), row[f.name], (v) => {
           row[f.name] = v;
           if (drivers.has(f.name)) queueMicrotask(() => this.render(rowFieldPath(it.name, f.name, i)));
-        }, { row }),
-      );
+        }, { row });
+      const old = it.fields.filter((f) => f.deprecated === true && f.required !== true);
+      const fields = [
+        ...it.fields.filter((f) => !old.includes(f)).map(render),
+        ...(old.length > 0 ? [this.deprecatedFields(`${it.name}-${i}`, old.map(render), old.filter((f) => isFilled(row[f.name])).length)] : []),
+      ];
       const remove = button('Remove row', () => {
         rows.splice(i, 1);
         this.structural(rows.length > 0 ? `remove-row-${it.name}-${Math.min(i, rows.length - 1)}` : `add-row-${it.name}`, it.name);
@@ -377,9 +403,13 @@ export class FormView {
   }
 }
 
+function isFilled(v: FieldInput | undefined): boolean {
+  return typeof v === 'boolean' ? v : v !== undefined && v.trim() !== '';
+}
+
 /** Fields of `items` holding a value (a row or list entry counts once per filled field). */
 function filledCount(items: readonly FormItem[], draft: Draft): number {
-  const filled = (v: FieldInput | undefined): boolean => (typeof v === 'boolean' ? v : v !== undefined && v.trim() !== '');
+  const filled = isFilled;
   let n = 0;
   for (const it of items) {
     switch (it.kind) {
