@@ -7,8 +7,15 @@ export type DateParse = { readonly ok: true; readonly seconds: number } | { read
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/**
+ * What a date control reports for an impossible or half-typed date (its value is '' then, like an
+ * empty one): the webview stores this instead, so the field shows an error rather than "not set".
+ */
+export const INVALID_DATE = '!invalid-date';
+
 /** `2024-03-01` -> 1709251200; `2024-03-01T10:30` -> 1709289000. */
 export function parseDate(text: string): DateParse {
+  if (text === INVALID_DATE) return { ok: false, message: 'is not a valid date: choose one in the picker, or type the month, day and year of a real date' };
   const m = DATE.exec(text.trim());
   if (!m) return { ok: false, message: 'must be a date as YYYY-MM-DD' };
   const [year, month, day, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p))) as [number, number, number, number, number, number];

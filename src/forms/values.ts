@@ -32,10 +32,21 @@ export interface FormValues {
   readonly filters: readonly FilterRowValue[];
 }
 
+/**
+ * Who found an error, which decides how long it stays shown: the webview re-judges its own (client)
+ * errors as the user types; an error of the host's rules or of the server stays until its field, or a
+ * field its rule names in `related`, changes (the webview cannot re-run those rules).
+ */
+export type ErrorOrigin = 'client' | 'host' | 'server';
+
 /** A message to show on one field; `field` is '' for messages about the whole form. */
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  /** Absent means 'client'. */
+  readonly origin?: ErrorOrigin;
+  /** Other field paths (or group names) the rule reads, e.g. From for "To cannot be before From". */
+  readonly related?: readonly string[];
 }
 
 export function emptyValues(): FormValues {

@@ -77,7 +77,8 @@ describe('new export form in the extension host', function () {
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const job = await running;
     assert.ok(job && job.kind === 'exports.customers', 'running the preset queued a customers job');
-    assert.deepEqual(job.params, { export_type: 'data', customer: { auto_collection: { is: 'on' }, created_at: { after: Date.UTC(2015, 0, 1) / 1000 } } });
+    // "after 2015-01-01" is after that whole UTC day.
+    assert.deepEqual(job.params, { export_type: 'data', customer: { auto_collection: { is: 'on' }, created_at: { after: Date.UTC(2015, 0, 2) / 1000 - 1 } } });
     await until('the preset trigger', () => (sb.control.store.exports.size > before ? true : undefined), 10_000);
     open.panel.dispose();
   });
