@@ -6,7 +6,7 @@
  * then restores the typed values into it. A form that cannot come back (its site was removed or is
  * not the active one any more) says so in its panel and shows what was typed, so nothing is lost.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { FormValues } from '../forms/values';
 import type { FormController } from './form-controller';
 import { FormPanel } from './form-panel';
