@@ -16,6 +16,7 @@ import type { Draft } from './draft';
 import type { RenderedField } from './fields';
 import { renderField } from './fields';
 import { renderFilters } from './filters-view';
+import { FILTER_TIME_ZONE } from '../../forms/filters';
 import type { PickerQuery } from './picker';
 
 export interface FormSetup {
@@ -288,6 +289,13 @@ export class FormView {
           onValue: (path) => this.cb.onChange(path),
           register: (path, f) => this.fields.set(path, f),
           currency: this.cb.currency(),
+          timeZone: this.draft.filterTimeZone ?? FILTER_TIME_ZONE,
+          onTimeZone: (zone) => {
+            if (zone === FILTER_TIME_ZONE) delete this.draft.filterTimeZone;
+            else this.draft.filterTimeZone = zone;
+            // Every date row now means other moments: its errors are judged again.
+            this.structural('filter-time-zone', 'filter');
+          },
         });
     }
   }
