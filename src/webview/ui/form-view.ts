@@ -187,7 +187,10 @@ export class FormView {
       this.summary.replaceChildren();
       return;
     }
-    const items = errors.map((e) => {
+    // The summary reads in the form's order, whoever found each error.
+    const order = new Map([...this.fields.keys()].map((k, i) => [k, i]));
+    const sorted = [...errors].sort((a, b) => (order.get(a.field) ?? order.size) - (order.get(b.field) ?? order.size));
+    const items = sorted.map((e) => {
       const target = this.fields.get(e.field);
       if (!target) return h('li', {}, [e.message]);
       const link = h('a', { href: '#', 'data-testid': `error-link-${e.field}` }, [`${this.where(e.field)}${e.message}`]);
