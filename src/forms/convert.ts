@@ -101,7 +101,7 @@ export function toParamTree(model: FormModel, values: FormValues, ctx: ConvertCo
         break;
       }
       case 'filters': {
-        const f = filterRowsToTree(item.groups, values.filters, { currency });
+        const f = filterRowsToTree(item.groups, values.filters, { currency, ...(values.filterTimeZone !== undefined ? { timeZone: values.filterTimeZone } : {}) });
         errors.push(...f.errors);
         incomplete.push(...f.incomplete);
         filterRows = f.paramToRow;

@@ -45,3 +45,41 @@ export function formatDate(seconds: number | string, withTime = false): string {
   const iso = new Date(n * 1000).toISOString();
   return withTime ? iso.slice(0, 16) : iso.slice(0, 10);
 }
+
+/** Seconds a zone is ahead of UTC at `epochSeconds` (Tokyo: 32400). Throws for an unknown zone. */
+export function zoneOffsetSeconds(timeZone: string, epochSeconds: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(epochSeconds * 1000));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) / 1000;
+  return asUtc - epochSeconds;
+}
+
+/**
+ * The moment a day (given as its UTC midnight, what parseDate returns for `YYYY-MM-DD`) starts in
+ * `timeZone`. Two passes settle days whose offset differs from the one at the guessed moment (DST).
+ */
+export function dayStartIn(utcMidnight: number, timeZone: string): number {
+  if (timeZone === 'UTC') return utcMidnight;
+  let t = utcMidnight - zoneOffsetSeconds(timeZone, utcMidnight);
+  t = utcMidnight - zoneOffsetSeconds(timeZone, t);
+  return t;
+}
+
+/** Whether `timeZone` is one this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

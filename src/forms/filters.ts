@@ -4,7 +4,7 @@
  * operator, so the webview and the converter agree on how many values a row carries.
  */
 import type { FilterOperator, FilterSpec, FilterType, ParamValue } from '../chargebee/catalog/types';
-import { parseDate } from './dates';
+import { dayStartIn, isTimeZone, parseDate } from './dates';
 import { parseMoney } from './money';
 import type { FilterGroupDescriptor } from './model';
 import type { FieldError, FilterRowValue } from './values';
@@ -70,12 +70,14 @@ export function findFilter(groups: readonly FilterGroupDescriptor[], group: stri
   return groups.find((g) => g.name === group)?.filters.find((f) => f.name === field);
 }
 
-/** How filter values are read: money in this currency's major units, dates as whole days in UTC. */
+/** How filter values are read: money in this currency's major units, dates as whole days in a zone. */
 export interface FilterContext {
   readonly currency: string;
+  /** IANA zone the days are in; UTC when absent. */
+  readonly timeZone?: string;
 }
 
-/** The zone filter dates are days in; shown by the form next to the filters. */
+/** The zone filter dates are days in unless the form chooses another; shown next to the filters. */
 export const FILTER_TIME_ZONE = 'UTC';
 const DAY = 86_400;
 
@@ -152,15 +154,20 @@ type One = { ok: true; value: string | number } | { ok: false; error: string };
  *   between d1, d2 -> [d1 00:00, d2 23:59:59];  on d -> between [d 00:00, d 23:59:59].
  * A 10-digit number is taken as an exact moment (presets keep what they sent) and sent as typed.
  */
-function dayBounds(text: string): { ok: true; start: number; end: number; exact: boolean } | { ok: false; error: string } {
+function dayBounds(text: string, timeZone: string): { ok: true; start: number; end: number; exact: boolean } | { ok: false; error: string } {
   if (/^\d{10}$/.test(text)) return { ok: true, start: Number(text), end: Number(text), exact: true };
   const d = parseDate(text);
   if (!d.ok) return { ok: false, error: d.message };
-  return { ok: true, start: d.seconds, end: d.seconds + DAY - 1, exact: false };
+  // A day in a zone with daylight saving may be 23 or 25 hours: its end is the next day's start.
+  return { ok: true, start: dayStartIn(d.seconds, timeZone), end: dayStartIn(d.seconds + DAY, timeZone) - 1, exact: false };
 }
 
 function convertFilterValue(spec: FilterSpec, op: FilterOperator, entries: readonly string[], ctx: FilterContext): Converted {
-  if (spec.type === 'timestamp' && op !== 'is_present') return convertDayFilter(op, entries);
+  if (spec.type === 'timestamp' && op !== 'is_present') {
+    const zone = ctx.timeZone ?? FILTER_TIME_ZONE;
+    if (!isTimeZone(zone)) return { ok: false, error: `cannot be read in the time zone ${zone}` };
+    return convertDayFilter(op, entries, zone);
+  }
   const one = (text: string): One => {
     if (spec.type === 'number') {
       if (spec.unit === 'money') {
@@ -189,17 +196,17 @@ function convertFilterValue(spec: FilterSpec, op: FilterOperator, entries: reado
   return { ok: true, op, value: out };
 }
 
-function convertDayFilter(op: FilterOperator, entries: readonly string[]): Converted {
+function convertDayFilter(op: FilterOperator, entries: readonly string[], zone: string): Converted {
   if (op === 'between') {
     if (entries.length !== 2 || entries.some((t) => t === '')) return { ok: false, error: 'needs both a start and an end' };
-    const from = dayBounds(entries[0] ?? '');
+    const from = dayBounds(entries[0] ?? '', zone);
     if (!from.ok) return from;
-    const to = dayBounds(entries[1] ?? '');
+    const to = dayBounds(entries[1] ?? '', zone);
     if (!to.ok) return to;
     if (from.start > to.end) return { ok: false, error: 'starts after it ends' };
     return { ok: true, op, value: [from.start, to.end] };
   }
-  const d = dayBounds(entries[0] ?? '');
+  const d = dayBounds(entries[0] ?? '', zone);
   if (!d.ok) return d;
   switch (op) {
     case 'before':
@@ -213,17 +220,17 @@ function convertDayFilter(op: FilterOperator, entries: readonly string[]): Conve
   }
 }
 
-/** What a date filter row is sent as, in words, for the hint under it ("Dec 1 00:00 to Dec 31 23:59:59 UTC"). */
-export function dayFilterHint(op: string): string {
+/** What a date filter row is sent as, in words, for the hint under it. */
+export function dayFilterHint(op: string, timeZone: string = FILTER_TIME_ZONE): string {
   switch (op) {
     case 'before':
-      return `Before the day starts (00:00 ${FILTER_TIME_ZONE}).`;
+      return `Before the day starts (00:00 ${timeZone}).`;
     case 'after':
-      return `After the day ends (from the next day, 00:00 ${FILTER_TIME_ZONE}).`;
+      return `After the day ends (from the next day, 00:00 ${timeZone}).`;
     case 'on':
-      return `The whole day, 00:00 to 23:59:59 ${FILTER_TIME_ZONE} (sent as between).`;
+      return `The whole day, 00:00 to 23:59:59 ${timeZone} (sent as between).`;
     case 'between':
-      return `Both days included: from the first day's 00:00 to the last day's 23:59:59 ${FILTER_TIME_ZONE}.`;
+      return `Both days included: from the first day's 00:00 to the last day's 23:59:59 ${timeZone}.`;
     default:
       return '';
   }

@@ -30,6 +30,8 @@ export interface FormValues {
   /** Value lists such as `coupon_ids`. */
   readonly lists: Readonly<Record<string, readonly string[]>>;
   readonly filters: readonly FilterRowValue[];
+  /** The IANA zone filter dates are whole days in; absent means UTC. */
+  readonly filterTimeZone?: string;
 }
 
 /**

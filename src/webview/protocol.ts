@@ -147,8 +147,9 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
 }
 
 export function parseFormValues(raw: unknown): Guarded<FormValues> {
-  if (!isRecord(raw) || !onlyKeys(raw, ['path', 'fields', 'rows', 'lists', 'filters'])) return undefined;
-  const { path, fields, rows, lists, filters } = raw;
+  if (!isRecord(raw) || !onlyKeys(raw, ['path', 'fields', 'rows', 'lists', 'filters', 'filterTimeZone'])) return undefined;
+  const { path, fields, rows, lists, filters, filterTimeZone } = raw;
+  if (filterTimeZone !== undefined && !(isText(filterTimeZone, LIMITS.name) && /^[A-Za-z0-9_+\-/]+$/.test(filterTimeZone))) return undefined;
   if (!isRecordOf(path, (v) => isText(v, LIMITS.text))) return undefined;
   if (!isRecordOf(fields, isFieldInput)) return undefined;
   if (!isRecordOf(rows, (v) => isArrayOf(v, LIMITS.rows, (row) => isRecordOf(row, isFieldInput)))) return undefined;

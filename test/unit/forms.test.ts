@@ -279,6 +279,18 @@ describe('forms: filters in the user\'s units', () => {
     assert.deepEqual(both.errors.map((e) => e.field), ['filter:1']);
   });
 
+  it('takes the days in the time zone the form shows: Tokyo, and New York across a DST change', () => {
+    const tokyo = filterRowsToTree(groups, [row('created_at', 'between', '2026-12-01', '2026-12-31')], { currency: 'USD', timeZone: 'Asia/Tokyo' });
+    // Dec 1 00:00 JST is Nov 30 15:00 UTC; Dec 31 ends at Dec 31 15:00 UTC.
+    assert.deepEqual(tokyo.tree, { customer: { created_at: { between: [dec1 - 9 * 3600, dec31 + 86_400 - 9 * 3600 - 1] } } });
+    // 2026-11-01 is 25 hours long in New York (EDT -> EST).
+    const ny = filterRowsToTree(groups, [row('created_at', 'on', '2026-11-01')], { currency: 'USD', timeZone: 'America/New_York' });
+    const start = Date.UTC(2026, 10, 1, 4) / 1000;
+    assert.deepEqual(ny.tree, { customer: { created_at: { between: [start, start + 25 * 3600 - 1] } } });
+    const bad = filterRowsToTree(groups, [row('created_at', 'on', '2026-11-01')], { currency: 'USD', timeZone: 'Mars/Olympus' });
+    assert.match(bad.errors[0]?.message ?? '', /time zone Mars\/Olympus/);
+  });
+
   it('keeps a row begun but not filled apart from values that cannot be sent', () => {
     const c = filterRowsToTree(groups, [row('total', 'lt', ''), row('created_at', 'on', '2026-02-30')], { currency: 'USD' });
     assert.deepEqual(c.incomplete.map((e) => e.field), ['filter:0']);

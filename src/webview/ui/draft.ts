@@ -11,6 +11,7 @@ export interface Draft {
   rows: Record<string, Record<string, FieldInput>[]>;
   lists: Record<string, string[]>;
   filters: FilterRowValue[];
+  filterTimeZone?: string;
 }
 
 export function toDraft(values: FormValues, model: FormModel): Draft {

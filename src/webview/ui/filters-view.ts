@@ -24,6 +24,9 @@ export interface FilterRowsContext {
   readonly register: (path: string, field: RenderedField) => void;
   /** The currency money filters are typed in (major units). */
   readonly currency: string;
+  /** The zone dates are whole days in, and how the user changes it. */
+  readonly timeZone: string;
+  readonly onTimeZone: (zone: string) => void;
 }
 
 const SEP = '|';
@@ -32,7 +35,18 @@ export function renderFilters(ctx: FilterRowsContext): HTMLElement {
   const list = h('div', { class: 'filter-rows' });
   ctx.rows.forEach((row, i) => list.append(renderRow(ctx, row, i)));
   if (ctx.rows.length === 0) list.append(h('p', { class: 'empty' }, ['No filters: the export includes everything.']));
-  const units = h('p', { class: 'field-hint', 'data-testid': 'filter-units' }, [`Dates are whole days in ${FILTER_TIME_ZONE}; amounts are in ${ctx.currency}.`]);
+  // UTC by default (the same export on every machine); the browser's own zone is offered too.
+  const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zones = [...new Set([FILTER_TIME_ZONE, local, ctx.timeZone])];
+  const zoneId = uid('filter-zone');
+  const zone = h('select', { id: zoneId, 'data-testid': 'filter-time-zone' }, zones.map((z) => h('option', { value: z }, [z])));
+  zone.value = ctx.timeZone;
+  zone.addEventListener('change', () => ctx.onTimeZone(zone.value));
+  const units = h('p', { class: 'field-hint filter-units', 'data-testid': 'filter-units' }, [
+    h('label', { for: zoneId }, ['Dates are whole days in ']),
+    zone,
+    `; amounts are in ${ctx.currency}.`,
+  ]);
   const add = button(
     'Add filter',
     () => {
@@ -95,7 +109,7 @@ function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): 
     ),
   );
   const control = firstValue ?? fieldSelect;
-  const hint = spec ? rowHint(spec, row.op, ctx.currency) : '';
+  const hint = spec ? rowHint(spec, row.op, ctx.currency, ctx.timeZone) : '';
   const hintId = uid('filter-hint');
   control.setAttribute('aria-describedby', hint === '' ? errorId : `${hintId} ${errorId}`);
   ctx.register(path, { root: control, control, error });
@@ -103,8 +117,8 @@ function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): 
   return h('div', { class: 'filter-row', role: 'group', 'aria-label': rowLabel, 'data-testid': `filter-row-${index}` }, [h('div', { class: 'filter-controls' }, parts), hintEl, error]);
 }
 
-function rowHint(spec: FilterSpec, op: string, currency: string): string {
-  if (spec.type === 'timestamp') return dayFilterHint(op);
+function rowHint(spec: FilterSpec, op: string, currency: string, timeZone: string): string {
+  if (spec.type === 'timestamp') return dayFilterHint(op, timeZone);
   if (spec.unit === 'money') return `Amount in ${currency}, e.g. ${moneyExample(currency)}.`;
   return '';
 }

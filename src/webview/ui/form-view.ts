@@ -16,6 +16,7 @@ import type { Draft } from './draft';
 import type { RenderedField } from './fields';
 import { renderField } from './fields';
 import { renderFilters } from './filters-view';
+import { FILTER_TIME_ZONE } from '../../forms/filters';
 import type { PickerQuery } from './picker';
 
 export interface FormSetup {
@@ -186,7 +187,10 @@ export class FormView {
       this.summary.replaceChildren();
       return;
     }
-    const items = errors.map((e) => {
+    // The summary reads in the form's order, whoever found each error.
+    const order = new Map([...this.fields.keys()].map((k, i) => [k, i]));
+    const sorted = [...errors].sort((a, b) => (order.get(a.field) ?? order.size) - (order.get(b.field) ?? order.size));
+    const items = sorted.map((e) => {
       const target = this.fields.get(e.field);
       if (!target) return h('li', {}, [e.message]);
       const link = h('a', { href: '#', 'data-testid': `error-link-${e.field}` }, [`${this.where(e.field)}${e.message}`]);
@@ -288,6 +292,13 @@ export class FormView {
           onValue: (path) => this.cb.onChange(path),
           register: (path, f) => this.fields.set(path, f),
           currency: this.cb.currency(),
+          timeZone: this.draft.filterTimeZone ?? FILTER_TIME_ZONE,
+          onTimeZone: (zone) => {
+            if (zone === FILTER_TIME_ZONE) delete this.draft.filterTimeZone;
+            else this.draft.filterTimeZone = zone;
+            // Every date row now means other moments: its errors are judged again.
+            this.structural('filter-time-zone', 'filter');
+          },
         });
     }
   }
