@@ -27,6 +27,8 @@ import { registerRequestHeaderCommands } from './request-headers/register';
 import { RequestHeaderStore } from './request-headers/store';
 import { Sites } from './sites/service';
 import { registerViewers } from './viewers/register';
+import { LazyFormRestorers } from './webview/restore-registry';
+import { QUOTE_DETAIL_VIEW_TYPE } from './webview/view-types';
 
 export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | undefined {
   const started = performance.now();
@@ -41,6 +43,10 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
   // The one user-input seam: the window's prompts, replaceable by a test's script only in Test mode.
   const testInput = testMode ? new ReplaceableUserInput() : undefined;
   const ui = testInput ?? windowUserInput;
+  // Forms and detail panels come back after a reload. The serializers are registered now (VS Code asks
+  // for them at start-up); the features they need load only when a panel is restored.
+  const formFeatures: { load(): Promise<unknown> }[] = [];
+  const restorers = own(new LazyFormRestorers({ extensionUri: context.extensionUri, log, loadFeatures: () => Promise.all(formFeatures.map((f) => f.load())) }));
 
   const requestHeaders = new RequestHeaderStore(context.globalState);
   const sites = own(new Sites({ state: context.globalState, secrets: context.secrets, headers: requestHeaders, log, switchCommand: SITE_COMMANDS.switchSite, ui }));
@@ -61,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
   context.subscriptions.push(...registerQuoteTreeCommands({ tree: quotesTree, registerCommand, ui, activeSite, openCommand: QUOTE_ACTION_COMMANDS.open }));
   // Feature code (forms, webviews, quote actions) loads on the first run of one of its commands.
   own(trackConsoleContext(activeSite, sites.onDidChangeActiveSite));
-  own(
+  const quoteActions = own(
     lazyFeature(registerCommand, Object.values(QUOTE_ACTION_COMMANDS), async (register) =>
       (await import('./quotes/actions/register')).registerQuoteActions({
         extensionUri: context.extensionUri,
@@ -75,9 +81,10 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
       }),
     ),
   );
-  own(
+  own(vscode.window.registerWebviewPanelSerializer(QUOTE_DETAIL_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => (await quoteActions.load()).restorePanel(panel, state) }));
+  const quoteForms = own(
     lazyFeature(registerCommand, Object.values(QUOTE_FORM_COMMANDS), async (register) =>
-      (await import('./quotes/forms/register')).registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand: register, ui, openQuoteCommand: QUOTE_ACTION_COMMANDS.open }),
+      (await import('./quotes/forms/register')).registerQuoteForms({ extensionUri: context.extensionUri, log, activeSite, tree: quotesTree, registerCommand: register, ui, openQuoteCommand: QUOTE_ACTION_COMMANDS.open, restorers }),
     ),
   );
 
@@ -94,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
   );
   // A site's key arriving (or changing) lets its waiting export jobs go on at once.
   own(exportApis.onDidChange(() => exportJobs.poller.poke()));
-  own(
+  const exportForm = own(
     lazyFeature(registerCommand, Object.values(EXPORT_FORM_COMMANDS), async (register) =>
       (await import('./exports/form/register')).registerExportForm({
         extensionUri: context.extensionUri,
@@ -105,14 +112,16 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
         jobsView: EXPORT_JOBS_VIEW,
         registerCommand: register,
         ui,
+        restorers,
       }),
     ),
   );
-  own(
+  const subscriptionCommands = own(
     lazyFeature(registerCommand, Object.values(SUBSCRIPTION_COMMANDS), async (register) =>
-      (await import('./subscriptions/register')).registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand: register, ui, activeSite }),
+      (await import('./subscriptions/register')).registerSubscriptionCommands({ extensionUri: context.extensionUri, log, headers: requestHeaders, registerCommand: register, ui, activeSite, restorers }),
     ),
   );
+  formFeatures.push(quoteForms, exportForm, subscriptionCommands);
   own(
     registerRequestHeaderCommands({
       headers: requestHeaders,

@@ -20,9 +20,14 @@ export interface ConvertContext {
 
 export interface Conversion {
   readonly tree: ParamTree;
+  /** Typed values that cannot be sent (left out of the tree), on their field. */
   readonly errors: FieldError[];
+  /** Parts begun but not filled (a filter row without a value): refused at submit, not while typing. */
+  readonly incomplete: FieldError[];
   /** For list groups and value lists: tree index -> form row index (blank rows are dropped). */
   readonly rowIndex: ReadonlyMap<string, readonly number[]>;
+  /** For list groups: the form rows dropped as blank, so "row 0 is required" lands on the row the form shows. */
+  readonly blankRows: ReadonlyMap<string, readonly number[]>;
   /** Filter wire params (`status[in]`) -> filter row index. */
   readonly filterRows: ReadonlyMap<string, number>;
   readonly currency: string;
@@ -38,7 +43,9 @@ export function toParamTree(model: FormModel, values: FormValues, ctx: ConvertCo
   const currency = currencyOf(values, ctx);
   const tree: Record<string, ParamValue> = {};
   const errors: FieldError[] = [];
+  const incomplete: FieldError[] = [];
   const rowIndex = new Map<string, number[]>();
+  const blankRows = new Map<string, number[]>();
   let filterRows: ReadonlyMap<string, number> = new Map();
   const convert = (f: FieldDescriptor, path: string, input: FieldInput | undefined): ParamValue => {
     const r = convertField(f, input, currency);
@@ -63,11 +70,16 @@ export function toParamTree(model: FormModel, values: FormValues, ctx: ConvertCo
       case 'list': {
         const rows: ParamTree[] = [];
         const index: number[] = [];
+        const blank: number[] = [];
+        blankRows.set(item.name, blank);
         (values.rows[item.name] ?? []).forEach((row: RowValues, i) => {
           const out: Record<string, ParamValue> = {};
           for (const f of item.fields) setIfPresent(out, f.name, convert(f, rowFieldPath(item.name, f.name, i), row[f.name]));
           // A row the user added but left blank is not a request for an empty row.
-          if (Object.keys(out).length === 0 && item.fields.every((f) => isBlank(row[f.name]))) return;
+          if (Object.keys(out).length === 0 && item.fields.every((f) => isBlank(row[f.name]))) {
+            blank.push(i);
+            return;
+          }
           rows.push(out);
           index.push(i);
         });
@@ -89,15 +101,16 @@ export function toParamTree(model: FormModel, values: FormValues, ctx: ConvertCo
         break;
       }
       case 'filters': {
-        const f = filterRowsToTree(item.groups, values.filters);
+        const f = filterRowsToTree(item.groups, values.filters, { currency, ...(values.filterTimeZone !== undefined ? { timeZone: values.filterTimeZone } : {}) });
         errors.push(...f.errors);
+        incomplete.push(...f.incomplete);
         filterRows = f.paramToRow;
         mergeInto(tree, f.tree);
         break;
       }
     }
   }
-  return { tree, errors, rowIndex, filterRows, currency };
+  return { tree, errors, incomplete, rowIndex, blankRows, filterRows, currency };
 }
 
 function setIfPresent(target: Record<string, ParamValue>, key: string, value: ParamValue): void {
@@ -196,12 +209,34 @@ export function fromParamTree(model: FormModel, tree: ParamTree, ctx: ConvertCon
         break;
       }
       case 'filters':
-        filters = treeToFilterRows(item.groups, tree);
+        filters = treeToFilterRows(item.groups, tree, currency);
         break;
     }
   }
   return { path: {}, fields, rows, lists, filters };
 }
+
+/**
+ * A sent date filter back as the row that sends it: days where the moments are the ones a day row
+ * sends (see filters.ts), `between` of one whole day as `on`; any other moment stays an exact
+ * 10-digit timestamp, so a preset saved with other moments runs unchanged.
+ */
+function dayRowOf(op: string, moments: readonly string[]): { op: string; values: string[] } {
+  const n = moments.map(Number);
+  const isStart = (x: number | undefined): boolean => x !== undefined && Number.isInteger(x) && x % DAY === 0;
+  const isEnd = (x: number | undefined): boolean => x !== undefined && Number.isInteger(x) && (x + 1) % DAY === 0;
+  const day = (x: number): string => formatDate(x);
+  if (op === 'between' && n.length === 2 && isStart(n[0]) && isEnd(n[1])) {
+    const [from = 0, to = 0] = n;
+    return to - from === DAY - 1 ? { op: 'on', values: [day(from)] } : { op, values: [day(from), day(to)] };
+  }
+  if (op === 'before' && isStart(n[0])) return { op, values: [day(n[0] ?? 0)] };
+  if (op === 'after' && isEnd(n[0])) return { op, values: [day(n[0] ?? 0)] };
+  if (op === 'on' && isStart(n[0])) return { op, values: [day(n[0] ?? 0)] };
+  return { op, values: [...moments] };
+}
+
+const DAY = 86_400;
 
 function unconvertField(f: FieldDescriptor, v: ParamValue, currency: string, withTime: boolean): FieldInput | undefined {
   if (v === undefined || v === null || typeof v === 'object') return undefined;
@@ -209,7 +244,8 @@ function unconvertField(f: FieldDescriptor, v: ParamValue, currency: string, wit
     case 'money':
       return formatMinor(v as string | number, currency);
     case 'timestamp':
-      return formatDate(v as string | number, withTime);
+      // The API's 0 (trial_end=0: no trial) is the form's explicit choice, not 1970-01-01.
+      return f.zeroMeans !== undefined && Number(v) === 0 ? '0' : formatDate(v as string | number, withTime);
     case 'boolean':
       return v === true || v === 'true';
     default:
@@ -217,8 +253,8 @@ function unconvertField(f: FieldDescriptor, v: ParamValue, currency: string, wit
   }
 }
 
-/** Filter rows from a saved tree (presets keep the tree the user ran); dates back to `YYYY-MM-DD`. */
-function treeToFilterRows(groups: readonly FilterGroupDescriptor[], tree: ParamTree): FilterRowValue[] {
+/** Filter rows from a saved tree (presets keep the tree the user ran); dates back to `YYYY-MM-DD`, money to major units. */
+function treeToFilterRows(groups: readonly FilterGroupDescriptor[], tree: ParamTree, currency: string): FilterRowValue[] {
   const rows: FilterRowValue[] = [];
   for (const g of groups) {
     const source = g.name === '' ? tree : tree[g.name];
@@ -229,7 +265,11 @@ function treeToFilterRows(groups: readonly FilterGroupDescriptor[], tree: ParamT
       for (const [op, v] of Object.entries(ops)) {
         if (v === undefined || v === null) continue;
         const list = Array.isArray(v) ? (v as readonly ParamValue[]) : [v];
-        const values = list.map((x) => (f.type === 'timestamp' && /^\d+$/.test(String(x as string)) ? formatDate(String(x as string)) : String(x as string)));
+        if (f.type === 'timestamp') {
+          rows.push({ group: g.name, field: f.name, ...dayRowOf(op, list.map((x) => String(x as string))) });
+          continue;
+        }
+        const values = list.map((x) => (f.unit === 'money' ? formatMinor(String(x as string), currency) : String(x as string)));
         rows.push({ group: g.name, field: f.name, op, values });
       }
     }

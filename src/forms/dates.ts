@@ -7,8 +7,15 @@ export type DateParse = { readonly ok: true; readonly seconds: number } | { read
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/**
+ * What a date control reports for an impossible or half-typed date (its value is '' then, like an
+ * empty one): the webview stores this instead, so the field shows an error rather than "not set".
+ */
+export const INVALID_DATE = '!invalid-date';
+
 /** `2024-03-01` -> 1709251200; `2024-03-01T10:30` -> 1709289000. */
 export function parseDate(text: string): DateParse {
+  if (text === INVALID_DATE) return { ok: false, message: 'is not a valid date: choose one in the picker, or type the month, day and year of a real date' };
   const m = DATE.exec(text.trim());
   if (!m) return { ok: false, message: 'must be a date as YYYY-MM-DD' };
   const [year, month, day, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p))) as [number, number, number, number, number, number];
@@ -37,4 +44,42 @@ export function formatDate(seconds: number | string, withTime = false): string {
   if (!Number.isFinite(n)) return String(seconds);
   const iso = new Date(n * 1000).toISOString();
   return withTime ? iso.slice(0, 16) : iso.slice(0, 10);
+}
+
+/** Seconds a zone is ahead of UTC at `epochSeconds` (Tokyo: 32400). Throws for an unknown zone. */
+export function zoneOffsetSeconds(timeZone: string, epochSeconds: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(epochSeconds * 1000));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) / 1000;
+  return asUtc - epochSeconds;
+}
+
+/**
+ * The moment a day (given as its UTC midnight, what parseDate returns for `YYYY-MM-DD`) starts in
+ * `timeZone`. Two passes settle days whose offset differs from the one at the guessed moment (DST).
+ */
+export function dayStartIn(utcMidnight: number, timeZone: string): number {
+  if (timeZone === 'UTC') return utcMidnight;
+  let t = utcMidnight - zoneOffsetSeconds(timeZone, utcMidnight);
+  t = utcMidnight - zoneOffsetSeconds(timeZone, t);
+  return t;
+}
+
+/** Whether `timeZone` is one this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }

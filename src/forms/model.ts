@@ -27,6 +27,8 @@ export interface FieldDescriptor {
   readonly defaultHint?: string;
   readonly picker?: PickerRef;
   readonly deprecated?: boolean;
+  /** A date whose API value 0 means something: offered as a checkbox with this label, sending 0. */
+  readonly zeroMeans?: string;
 }
 
 export type FormItem =
@@ -55,6 +57,8 @@ export interface FormSection {
   readonly id: string;
   readonly title: string;
   readonly items: readonly FormItem[];
+  /** Advanced fields: the section starts closed and its heading says how many of its fields are filled. */
+  readonly collapsed?: boolean;
 }
 
 export interface FormModel {
@@ -75,7 +79,7 @@ export interface FormModelOptions {
   /** Params left out of the form: top-level names, `group[field]`, or path param names. */
   readonly hide?: readonly string[];
   /** Named sections in order, by top-level param name; params not named go to a last section. */
-  readonly sections?: readonly { readonly title: string; readonly params: readonly string[] }[];
+  readonly sections?: readonly { readonly title: string; readonly params: readonly string[]; readonly collapsed?: boolean }[];
   /** Pickers beyond the catalog's, by `name` or `group[field]`. */
   readonly pickers?: Readonly<Record<string, PickerRef>>;
   /** Timestamp fields shown as date and time (by `name` or `group[field]`); others as a date. */
@@ -115,14 +119,16 @@ export function buildFormModel(spec: EndpointSpec, opts: FormModelOptions): Form
       placed.add(name);
       return [item];
     });
-    if (chosen.length > 0) sections.push({ id: `section-${i}`, title: s.title, items: chosen });
+    if (chosen.length > 0) sections.push({ id: `section-${i}`, title: s.title, items: chosen, ...(s.collapsed === true ? { collapsed: true } : {}) });
   }
   // Without explicit sections: plain fields first, then one section per group, in catalog order.
   const rest = [...items.entries()].filter(([name]) => !placed.has(name)).map(([, item]) => item);
   const plain = rest.filter((it) => it.kind === 'field' || it.kind === 'values');
-  if (plain.length > 0) sections.push({ id: 'general', title: sections.length > 0 ? 'More' : 'Details', items: plain });
+  // Params a layout did not place are its advanced ones: closed when the layout closes any section.
+  const restClosed = (opts.sections ?? []).some((x) => x.collapsed === true) ? { collapsed: true } : {};
+  if (plain.length > 0) sections.push({ id: 'general', title: sections.length > 0 ? 'More' : 'Details', items: plain, ...(sections.length > 0 ? restClosed : {}) });
   for (const it of rest) {
-    if (it.kind === 'object' || it.kind === 'list') sections.push({ id: `group-${it.name}`, title: it.label, items: [it] });
+    if (it.kind === 'object' || it.kind === 'list') sections.push({ id: `group-${it.name}`, title: it.label, items: [it], ...restClosed });
   }
   if (filterGroups.length > 0) sections.push({ id: FILTERS_ID, title: 'Filters', items: [{ kind: 'filters', groups: filterGroups }] });
 
@@ -163,11 +169,14 @@ function itemOf(
 
 export function describeField(f: FieldSpec, picker: PickerRef | undefined, withTime: boolean): FieldDescriptor {
   const chosenPicker = picker ?? f.picker;
+  // An unticked box would say "no" where the API's default is yes: such booleans are a choice of three.
+  const defaultYes = f.type === 'boolean' && f.default === true;
   return {
     name: f.name,
     label: f.deprecated ? `${f.label} (deprecated)` : f.label,
     type: f.type,
-    widget: widgetOf(f.type, chosenPicker !== undefined, withTime),
+    widget: defaultYes ? 'select' : widgetOf(f.type, chosenPicker !== undefined, withTime),
+    ...(defaultYes ? { values: ['true', 'false'] } : {}),
     ...opt('help', f.help),
     ...opt('required', f.required),
     ...opt('requiredWhen', f.requiredWhen),
@@ -178,6 +187,7 @@ export function describeField(f: FieldSpec, picker: PickerRef | undefined, withT
     ...opt('defaultHint', f.default === undefined ? undefined : String(f.default)),
     ...opt('picker', chosenPicker),
     ...opt('deprecated', f.deprecated),
+    ...opt('zeroMeans', f.type === 'timestamp' ? f.zeroMeans : undefined),
   };
 }
 

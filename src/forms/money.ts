@@ -57,6 +57,12 @@ export function formatMinor(minor: number | string, currency: string): string {
   return `${sign}${whole}.${padded.slice(-decimals)}`;
 }
 
+/** "10.50" in USD, "1050" in JPY, "10.500" in BHD: what a hint shows as a sample amount. */
+export function moneyExample(currency: string): string {
+  const decimals = currencyDecimals(currency);
+  return decimals === 0 ? '1050' : `10.${'5'.padEnd(decimals, '0')}`;
+}
+
 function example(decimals: number): string {
   return decimals === 0 ? '1000' : `1000.${'5'.padEnd(decimals, '0')}`;
 }

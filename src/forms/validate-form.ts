@@ -24,7 +24,7 @@ export function validateForm(model: FormModel, values: FormValues, ctx: ConvertC
   const pathErrors = model.pathParams
     .filter((p) => (values.path[p.name] ?? '').trim() === '')
     .map((p) => ({ field: pathParamPath(p.name), message: `${p.label} cannot be blank` }));
-  const errors = mergeErrors(pathErrors, conversion.errors, violations.map((v) => violationToError(model, conversion, v)));
+  const errors = mergeErrors(pathErrors, conversion.errors, conversion.incomplete, violations.map((v) => violationToError(model, conversion, v)));
   return { errors, conversion };
 }
 
@@ -52,9 +52,28 @@ export function violationToError(model: FormModel, conversion: Conversion, v: Vi
       return { field, message: `${descriptor.label} must be ${word} ${formatMinor(bound, conversion.currency)} ${conversion.currency}` };
     }
   }
-  // Catalog messages start with the wire name (`addons[quantity][1] must be...`); the field shows a label.
-  const message = v.message.startsWith(v.param) ? `${descriptor.label}${v.message.slice(v.param.length)}` : v.message;
-  return { field, message };
+  return { field, message: labelMessage(v.message, v.param, descriptor.label) };
+}
+
+/**
+ * Catalog and server messages start with the wire name (`addons[quantity][1] must be...`, the API's
+ * `subscription_items[item_price_id][0] : cannot be blank`); the field shows its label instead.
+ */
+export function labelMessage(message: string, param: string, label: string): string {
+  if (!message.startsWith(param)) return message;
+  return `${label} ${message.slice(param.length).replace(/^\s*:?\s*/, '')}`.trim();
+}
+
+/** A server error's message as shown on its form field: the field's label instead of the wire name. */
+export function serverMessage(model: FormModel, field: string, param: string, message: string): string {
+  const descriptor = field === '' ? undefined : descriptorAt(model, field);
+  if (!descriptor) return message;
+  const text = message.split(` (${param})`).join('').trim();
+  if (text.startsWith(param)) return labelMessage(text, param, descriptor.label);
+  // `quantity is too large` for `charges[quantity][0]`: the leaf name is the label's place.
+  const leaf = splitParam(param).filter((p) => !/^\d+$/.test(p)).pop() ?? param;
+  if (text.toLowerCase().startsWith(`${leaf.toLowerCase()} `)) return `${descriptor.label}${text.slice(leaf.length)}`;
+  return `${descriptor.label}: ${text}`;
 }
 
 /** `addons[quantity][1]` (a wire param) -> the form field path it came from, or '' when none shows it. */
@@ -70,7 +89,10 @@ export function fieldForParam(model: FormModel, conversion: Conversion, param: s
       case 'object':
         return second !== undefined && item.fields.some((f) => f.name === second) ? objectFieldPath(name, second) : name;
       case 'list': {
-        const formRow = third === undefined ? undefined : conversion.rowIndex.get(name)?.[Number(third)];
+        // A tree index past the rows sent (a required first row) is the first blank row the form shows.
+        const sent = conversion.rowIndex.get(name) ?? [];
+        const at = Number(third);
+        const formRow = third === undefined ? undefined : (sent[at] ?? conversion.blankRows.get(name)?.[at - sent.length]);
         return second !== undefined && formRow !== undefined && item.fields.some((f) => f.name === second) ? rowFieldPath(name, second, formRow) : name;
       }
       case 'values': {

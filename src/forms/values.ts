@@ -30,12 +30,25 @@ export interface FormValues {
   /** Value lists such as `coupon_ids`. */
   readonly lists: Readonly<Record<string, readonly string[]>>;
   readonly filters: readonly FilterRowValue[];
+  /** The IANA zone filter dates are whole days in; absent means UTC. */
+  readonly filterTimeZone?: string;
 }
+
+/**
+ * Who found an error, which decides how long it stays shown: the webview re-judges its own (client)
+ * errors as the user types; an error of the host's rules or of the server stays until its field, or a
+ * field its rule names in `related`, changes (the webview cannot re-run those rules).
+ */
+export type ErrorOrigin = 'client' | 'host' | 'server';
 
 /** A message to show on one field; `field` is '' for messages about the whole form. */
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  /** Absent means 'client'. */
+  readonly origin?: ErrorOrigin;
+  /** Other field paths (or group names) the rule reads, e.g. From for "To cannot be before From". */
+  readonly related?: readonly string[];
 }
 
 export function emptyValues(): FormValues {

@@ -5,6 +5,7 @@
  */
 import type * as vscode from 'vscode';
 import type { ChargebeeClient } from '../chargebee/client';
+import type { FormRestoreRegistry } from '../webview/form-restore';
 import type { RegisterCommand } from '../commands/register';
 import type { RequestHeaderStore } from '../request-headers/store';
 import type { ActiveSite } from '../sites/site';
@@ -32,4 +33,6 @@ export interface SubscriptionCommandDeps extends SubscriptionDeps {
   readonly registerCommand: RegisterCommand;
   /** Every question the commands ask goes through it. */
   readonly ui: UserInput;
+  /** Where the import form registers how it comes back after a reload. */
+  readonly restorers?: FormRestoreRegistry;
 }

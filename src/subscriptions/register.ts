@@ -8,12 +8,15 @@ import { ChargebeeError } from '../chargebee/errors';
 import { NO_SITE_MESSAGE } from '../sites/site';
 import { FormPanel } from '../webview/form-panel';
 import { SUBSCRIPTION_COMMANDS } from '../commands/ids';
+import type { RestoredForm } from '../webview/form-restore';
+import type { FormRestoreRef } from '../webview/protocol';
 import type { SubscriptionCommandDeps, SubscriptionDeps, UnbilledSite } from './deps';
 import { subscriptionIdOf } from './args';
 import { pickSubscription } from './subscription-pick';
 import { createUnbilledFormController } from './unbilled-controller';
 import type { UnbilledFormController } from './unbilled-controller';
 import type { SubscriptionResponse } from '../chargebee/responses';
+import { DisposableStore } from '../util/disposables';
 
 /** What the import command resolves with (tests and other commands may use it). */
 export interface OpenedImportForm {
@@ -22,7 +25,39 @@ export interface OpenedImportForm {
 }
 
 export function registerSubscriptionCommands(deps: SubscriptionCommandDeps): vscode.Disposable {
-  return deps.registerCommand(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg));
+  const disposables = DisposableStore.of(deps.registerCommand(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg)));
+  if (deps.restorers) disposables.add(deps.restorers.register(RESTORE_KIND, async (args) => restoreImportForm(deps, args)));
+  return disposables;
+}
+
+/** Restore kind of the import form (src/webview/form-restore.ts). */
+const RESTORE_KIND = 'subscriptions.importUnbilledCharges';
+
+function importController(deps: SubscriptionDeps, site: UnbilledSite, picked: PickedSubscription): UnbilledFormController {
+  return createUnbilledFormController({
+    site,
+    subscriptionId: picked.id,
+    ...(picked.currency !== undefined ? { currency: picked.currency } : {}),
+    siteHeaders: () => deps.headers.forSite(site.id),
+  });
+}
+
+/** The import form again after a reload, when its site is still the active one. */
+async function restoreImportForm(deps: SubscriptionDeps, args: FormRestoreRef['args']): Promise<RestoredForm> {
+  const site = await deps.activeSite();
+  const siteId = typeof args['siteId'] === 'string' ? args['siteId'] : 'unknown';
+  if (!site || site.id !== siteId) {
+    return { problem: site ? `It was for the site ${siteId}, which is not the active site now. Switch to it and open the form again.` : `It was for the site ${siteId}, which is no longer set up.` };
+  }
+  const subscriptionId = args['subscriptionId'];
+  if (typeof subscriptionId !== 'string') return { problem: 'The saved form names no subscription.' };
+  const currency = args['currency'];
+  const controller = importController(deps, site, { id: subscriptionId, ...(typeof currency === 'string' ? { currency } : {}) });
+  return { controller, key: importKey(site, subscriptionId), adopted: (panel) => controller.attachValues(() => panel.session.currentValues) };
+}
+
+function importKey(site: UnbilledSite, subscriptionId: string): string {
+  return `subscriptions.importUnbilledCharges:${site.id}:${subscriptionId}`;
 }
 
 export async function openImportForm(deps: SubscriptionDeps, arg: unknown): Promise<OpenedImportForm | undefined> {
@@ -35,13 +70,9 @@ export async function openImportForm(deps: SubscriptionDeps, arg: unknown): Prom
   const id = given ?? (await pickSubscription(site.client, `Import unbilled charges (${site.info.name})`));
   if (id === undefined) return undefined;
   const picked = await describeSubscription(site, id);
-  const controller = createUnbilledFormController({
-    site,
-    subscriptionId: picked.id,
-    ...(picked.currency !== undefined ? { currency: picked.currency } : {}),
-    siteHeaders: () => deps.headers.forSite(site.id),
-  });
-  const panel = FormPanel.show({ extensionUri: deps.extensionUri, controller, key: `subscriptions.importUnbilledCharges:${site.id}:${picked.id}`, log: deps.log });
+  const controller = importController(deps, site, picked);
+  const restore = { kind: RESTORE_KIND, args: { siteId: site.id, subscriptionId: picked.id, ...(picked.currency !== undefined ? { currency: picked.currency } : {}) } };
+  const panel = FormPanel.show({ extensionUri: deps.extensionUri, controller, key: importKey(site, picked.id), restore, log: deps.log });
   controller.attachValues(() => panel.session.currentValues);
   return { panel, controller };
 }

@@ -59,7 +59,13 @@ export function createUnbilledFormController(opts: UnbilledFormOptions): Unbille
   };
 
   return {
-    definition: { model, site: info, title: `Import Unbilled Charges: ${subscriptionId}`, submitLabel: 'Import' },
+    definition: {
+      model,
+      site: info,
+      title: `Import Unbilled Charges: ${subscriptionId}`,
+      submitLabel: 'Import',
+      currencyBasis: opts.currency !== undefined ? "the subscription's currency" : "the site's currency (the subscription's is not known)",
+    },
     initialValues,
     subscriptionId,
     attachValues(read) {

@@ -31,8 +31,8 @@ function text(row: RowValues, field: string): string {
 
 export function unbilledChargeErrors(model: FormModel, values: FormValues, currency: string): FieldError[] {
   const errors: FieldError[] = [];
-  const at = (group: string, field: string, row: number, message: string): void => {
-    errors.push({ field: rowFieldPath(group, field, row), message });
+  const at = (group: string, field: string, row: number, message: string, related: readonly string[] = []): void => {
+    errors.push({ field: rowFieldPath(group, field, row), message, ...(related.length > 0 ? { related: related.map((r) => rowFieldPath(group, r, row)) } : {}) });
   };
   const descriptor = (group: string, field: string): FieldDescriptor | undefined => descriptorAt(model, `${group}[${field}]`);
   /** A field's converted value, or undefined when blank or unconvertible (the engine reports the latter). */
@@ -50,17 +50,17 @@ export function unbilledChargeErrors(model: FormModel, values: FormValues, curre
   for (const { index, values: row } of charges) {
     const from = number(CHARGES, 'date_from', row);
     const to = number(CHARGES, 'date_to', row);
-    if (from !== undefined && to !== undefined && from > to) at(CHARGES, 'date_to', index, 'To cannot be before From');
+    if (from !== undefined && to !== undefined && from > to) at(CHARGES, 'date_to', index, 'To cannot be before From', ['date_from']);
 
     const type = text(row, 'entity_type');
     const entity = text(row, 'entity_id');
-    if (type === 'adhoc' && entity !== '') at(CHARGES, 'entity_id', index, 'Entity id must be empty for adhoc charges');
+    if (type === 'adhoc' && entity !== '') at(CHARGES, 'entity_id', index, 'Entity id must be empty for adhoc charges', ['entity_type']);
     // UNCONFIRMED in the docs: a plan, addon or item price charge without its entity is refused here.
-    if (type !== '' && type !== 'adhoc' && entity === '') at(CHARGES, 'entity_id', index, `Entity id is required for ${type} charges`);
+    if (type !== '' && type !== 'adhoc' && entity === '') at(CHARGES, 'entity_id', index, `Entity id is required for ${type} charges`, ['entity_type']);
 
     const id = text(row, 'id');
     if (id !== '') {
-      if (chargeIds.has(id)) at(CHARGES, 'id', index, `Charge id ${id} is already used by row ${(chargeIds.get(id) ?? 0) + 1}`);
+      if (chargeIds.has(id)) errors.push({ field: rowFieldPath(CHARGES, 'id', index), message: `Charge id ${id} is already used by row ${(chargeIds.get(id) ?? 0) + 1}`, related: [CHARGES] });
       else chargeIds.set(id, index);
     }
   }
@@ -74,13 +74,13 @@ export function unbilledChargeErrors(model: FormModel, values: FormValues, curre
     }
     if (!chargeIds.has(ref)) {
       const hint = known.length > 0 ? `one of ${known.join(', ')}` : 'the id given to a charge row (none has one yet)';
-      at(group, 'unbilled_charge_id', row.index, `Charge id ${ref} matches no charge row; use ${hint}`);
+      errors.push({ field: rowFieldPath(group, 'unbilled_charge_id', row.index), message: `Charge id ${ref} matches no charge row; use ${hint}`, related: [CHARGES] });
     }
   };
   for (const row of filledRows(values, DISCOUNTS)) {
     reference(DISCOUNTS, row, false);
     const type = text(row.values, 'entity_type');
-    if (COUPON_TYPES.has(type) && text(row.values, 'entity_id') === '') at(DISCOUNTS, 'entity_id', row.index, `Coupon is required for ${type} discounts`);
+    if (COUPON_TYPES.has(type) && text(row.values, 'entity_id') === '') at(DISCOUNTS, 'entity_id', row.index, `Coupon is required for ${type} discounts`, ['entity_type']);
   }
   for (const row of filledRows(values, TIERS)) reference(TIERS, row, true);
 

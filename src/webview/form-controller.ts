@@ -19,6 +19,13 @@ export interface FormDefinition {
   readonly submitLabel?: string;
   /** Close the panel after a successful submit (otherwise it shows the summary and stays). */
   readonly closeOnSuccess?: boolean;
+  /**
+   * Why money is typed in `site.currency`, shown with the amounts; defaults to the site's currency.
+   * A form that learns the currency later (the customer's) says here what it assumes until then.
+   */
+  readonly currencyBasis?: string;
+  /** Shown next to Submit, e.g. what an edit would reset that the form could not pre-fill. */
+  readonly submitNote?: string;
 }
 
 /** What a submit carries to the feature: the raw values and the converted, validated tree. */
@@ -67,6 +74,8 @@ export interface FormController {
   buildRequest(submission: Submission): BuiltRequest;
   /** Checks across fields that the catalog cannot express (date_from <= date_to, month ranges). */
   validate?(submission: Submission): readonly FieldError[];
+  /** Registers the session's listener for changes of `definition` it learns later (the customer's currency). */
+  watch?(onChange: () => void): void;
   /** Named presets (exports); the form shows save/load only when present. */
   readonly presets?: PresetStore;
 }

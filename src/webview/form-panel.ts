@@ -10,6 +10,7 @@ import { FormSession } from './form-session';
 import { renderWebviewHtml } from './html';
 import type { FormValues } from '../forms/values';
 import { DisposableStore } from '../util/disposables';
+import type { FormRestoreRef } from './protocol';
 
 export interface FormPanelOptions {
   readonly extensionUri: vscode.Uri;
@@ -21,9 +22,18 @@ export interface FormPanelOptions {
   readonly key?: string;
   readonly column?: vscode.ViewColumn;
   readonly log?: { warn(message: string): void };
+  /** How the form comes back after a reload (form-restore.ts); without it a reload shows it cannot. */
+  readonly restore?: FormRestoreRef;
+  /** A restored form keeps its id, so the webview puts its saved values back. */
+  readonly formId?: string;
+  /** A panel VS Code restored, to adopt instead of creating one. */
+  readonly panel?: vscode.WebviewPanel;
 }
 
-const VIEW_TYPE = 'chargebee.form';
+/** The view type of every form panel; package.json activates on `onWebviewPanel:chargebee.form`. */
+import { FORM_VIEW_TYPE } from './view-types';
+
+export { FORM_VIEW_TYPE };
 /** What scripts/build.mjs emits for src/webview/ui/forms.entry.ts (esbuild's `[name]` keeps `.entry`). */
 const FORMS_SCRIPT = 'forms.entry.js';
 let nextId = 1;
@@ -54,12 +64,20 @@ export class FormPanel implements vscode.Disposable {
 
   private constructor(private readonly opts: FormPanelOptions) {
     const { extensionUri, controller } = opts;
-    const formId = opts.key ?? `${controller.definition.model.spec.id}#${nextId++}`;
-    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, controller.definition.title ?? controller.definition.model.title, opts.column ?? vscode.ViewColumn.Active, {
+    // Ids of new forms must not repeat across reloads either: a restored form's saved values follow its id.
+    const formId = opts.formId ?? opts.key ?? `${controller.definition.model.spec.id}#${Date.now().toString(36)}-${nextId++}`;
+    const title = controller.definition.title ?? controller.definition.model.title;
+    const options = {
       enableScripts: true,
-      retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
-    });
+    };
+    if (opts.panel) {
+      this.panel = opts.panel;
+      this.panel.title = title;
+      this.panel.webview.options = options;
+    } else {
+      this.panel = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, title, opts.column ?? vscode.ViewColumn.Active, { ...options, retainContextWhenHidden: false });
+    }
     const webview = this.panel.webview;
     webview.html = renderWebviewHtml({
       cspSource: webview.cspSource,
@@ -77,7 +95,7 @@ export class FormPanel implements vscode.Disposable {
       },
       close: () => this.dispose(),
       warn: (message) => this.warn(message),
-    }, formId);
+    }, formId, opts.restore);
     this.disposables.addAll(
       webview.onDidReceiveMessage((raw: unknown) => {
         this.session.handle(raw).catch((err: unknown) => this.warn(`form ${formId}: ${String(err)}`));

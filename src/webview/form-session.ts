@@ -6,10 +6,11 @@ import { userMessage } from '../chargebee/redact';
 import type { ConvertContext } from '../forms/convert';
 import { emptyValues } from '../forms/values';
 import type { FieldError, FormValues } from '../forms/values';
-import { fieldForParam, mergeErrors, validateForm } from '../forms/validate-form';
+import { withOrigin } from '../forms/shown-errors';
+import { fieldForParam, mergeErrors, serverMessage, validateForm } from '../forms/validate-form';
 import type { FormValidation } from '../forms/validate-form';
 import type { BuiltRequest, FormController, Submission } from './form-controller';
-import type { HostToWebview, RequestPreview, WebviewToHost } from './protocol';
+import type { FormCurrencyInfo, FormRestoreRef, HostToWebview, RequestPreview, WebviewToHost } from './protocol';
 import { assertNever, parseWebviewMessage } from './protocol';
 
 export interface SessionHost {
@@ -24,13 +25,18 @@ export class FormSession {
   private inFlight: AbortController | undefined;
   private readonly pickerQueries = new Set<AbortController>();
   private disposed = false;
+  private sentCurrency: string | undefined;
 
   constructor(
     private readonly controller: FormController,
     private readonly host: SessionHost,
     readonly formId: string,
+    private readonly restore?: FormRestoreRef,
   ) {
     this.values = controller.initialValues ?? emptyValues();
+    controller.watch?.(() => {
+      if (!this.disposed) this.postPreview();
+    });
   }
 
   get busy(): boolean {
@@ -81,6 +87,11 @@ export class FormSession {
       case 'submit':
         await this.submit(msg.values);
         return;
+      case 'check':
+        // Every rule at once on the first submit: the host's cross-field rules beside the webview's own.
+        this.values = msg.values;
+        this.post({ type: 'validation', errors: withOrigin(this.validate(msg.values).errors, 'host') });
+        return;
       case 'copyCurl': {
         this.values = msg.values;
         const built = this.tryBuild(this.validate(msg.values));
@@ -110,15 +121,20 @@ export class FormSession {
   private sendInit(): void {
     const { definition, presets } = this.controller;
     const submitLabel = definition.submitLabel ?? (definition.model.spec.method === 'GET' ? 'Run' : 'Create');
+    const currency = currencyInfoOf(definition);
+    this.sentCurrency = JSON.stringify(currency);
     this.post({
       type: 'init',
       formId: this.formId,
       model: definition.model,
       values: this.values,
       site: definition.site,
+      currency,
       submitLabel,
+      ...(definition.submitNote !== undefined ? { submitNote: definition.submitNote } : {}),
       busy: this.busy,
       ...(presets ? { presets: presets.list() } : {}),
+      ...(this.restore ? { restore: this.restore } : {}),
     });
     this.postPreview();
   }
@@ -145,7 +161,7 @@ export class FormSession {
     this.values = values;
     const checked = this.validate(values);
     if (checked.errors.length > 0) {
-      this.post({ type: 'validation', errors: checked.errors });
+      this.post({ type: 'validation', errors: withOrigin(checked.errors, 'host') });
       const n = checked.errors.length;
       this.post({ type: 'submitResult', ok: false, message: `${n} ${n === 1 ? 'field needs' : 'fields need'} attention` });
       return;
@@ -158,8 +174,10 @@ export class FormSession {
       if (this.controller.definition.closeOnSuccess) this.host.close();
     } catch (err) {
       const param = paramOf(err);
-      const field = param === undefined ? '' : fieldForParam(this.controller.definition.model, checked.conversion, param);
-      const message = abort.signal.aborted ? 'Cancelled' : messageOf(err);
+      const model = this.controller.definition.model;
+      const field = param === undefined ? '' : fieldForParam(model, checked.conversion, param);
+      // On a field the label is shown already: the API's own words fit better than the notification text.
+      const message = abort.signal.aborted ? 'Cancelled' : param === undefined || field === '' ? messageOf(err) : serverMessage(model, field, param, apiMessageOf(err) ?? messageOf(err));
       this.post({ type: 'submitResult', ok: false, message, ...(field !== '' ? { field } : {}) });
     } finally {
       this.inFlight = undefined;
@@ -175,8 +193,17 @@ export class FormSession {
   }
 
   private postPreview(): void {
-    const built = this.tryBuild(this.validate(this.values));
-    if (built) this.post({ type: 'preview', preview: previewOf(built) });
+    const checked = this.validate(this.values);
+    const built = this.tryBuild(checked);
+    // The preview shows what is sent; a typed value left out is named, never silently dropped.
+    if (built) this.post({ type: 'preview', preview: previewOf(built, checked.conversion.errors) });
+    // Building may have taught the controller the currency (the customer's): the webview follows.
+    const currency = currencyInfoOf(this.controller.definition);
+    const key = JSON.stringify(currency);
+    if (key !== this.sentCurrency) {
+      this.sentCurrency = key;
+      this.post({ type: 'currency', currency });
+    }
   }
 
   private tryBuild(checked: FormValidation): BuiltRequest | undefined {
@@ -197,14 +224,25 @@ function submissionOf(values: FormValues, checked: FormValidation): Submission {
   return { values, tree: checked.conversion.tree, pathParams: values.path };
 }
 
-export function previewOf(built: BuiltRequest): RequestPreview {
-  return { method: built.method, path: built.path, body: built.pairs.map(([k, v]) => `${k}=${v}`).join('\n'), curl: built.curl };
+export function previewOf(built: BuiltRequest, unsendable: readonly FieldError[] = []): RequestPreview {
+  const unsent = unsendable.map((e) => e.message);
+  return { method: built.method, path: built.path, body: built.pairs.map(([k, v]) => `${k}=${v}`).join('\n'), curl: built.curl, ...(unsent.length > 0 ? { unsent } : {}) };
+}
+
+export function currencyInfoOf(definition: FormController['definition']): FormCurrencyInfo {
+  return { code: definition.site.currency, basis: definition.currencyBasis ?? "the site's currency" };
 }
 
 function paramOf(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null || !('param' in err)) return undefined;
   const param = (err as { param?: unknown }).param;
   return typeof param === 'string' && param !== '' ? param : undefined;
+}
+
+function apiMessageOf(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null || !('apiMessage' in err)) return undefined;
+  const m = (err as { apiMessage?: unknown }).apiMessage;
+  return typeof m === 'string' && m.trim() !== '' ? m : undefined;
 }
 
 /** What the form's error list shows: redacted, as every user-visible text is. */

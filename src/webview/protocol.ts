@@ -23,6 +23,19 @@ export interface FormSiteInfo {
 
 export type { PickerItem } from '../pickers/page';
 
+/** How a form panel comes back after a reload: the feature's kind of form and its arguments (see form-restore.ts). */
+export interface FormRestoreRef {
+  readonly kind: string;
+  readonly args: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** The currency money is typed in, and why: the webview validates and labels amounts with it. */
+export interface FormCurrencyInfo {
+  readonly code: string;
+  /** Shown with it, e.g. "the customer's currency" or "assumed (the site's default) until a customer is chosen". */
+  readonly basis: string;
+}
+
 /** A result worth a table, e.g. the unbilled charges an import created. */
 export interface ResultTable {
   readonly columns: readonly string[];
@@ -36,6 +49,8 @@ export interface RequestPreview {
   readonly body: string;
   /** The request as curl with the key redacted; also what "Copy as curl" copies. */
   readonly curl: string;
+  /** Typed values the request leaves out because they cannot be sent as typed (each also an error on its field). */
+  readonly unsent?: readonly string[];
 }
 
 export type HostToWebview =
@@ -46,17 +61,23 @@ export type HostToWebview =
       readonly model: FormModel;
       readonly values: FormValues;
       readonly site: FormSiteInfo;
+      readonly currency: FormCurrencyInfo;
       readonly submitLabel: string;
+      /** Shown next to Submit, e.g. what an edit would reset. */
+      readonly submitNote?: string;
       /** A submit is running (the webview was reloaded while hidden). */
       readonly busy: boolean;
       /** Saved preset names; absent when the form has no presets. */
       readonly presets?: readonly string[];
+      /** Kept in the webview state, so the panel serializer can rebuild this form after a reload. */
+      readonly restore?: FormRestoreRef;
     }
   | { readonly type: 'pickerResults'; readonly requestId: number; readonly items: readonly PickerItem[]; readonly nextOffset?: string; readonly error?: string }
   | { readonly type: 'validation'; readonly errors: readonly FieldError[] }
   | { readonly type: 'submitResult'; readonly ok: true; readonly summary: string; readonly table?: ResultTable }
   | { readonly type: 'submitResult'; readonly ok: false; readonly message: string; readonly field?: string }
   | { readonly type: 'preview'; readonly preview: RequestPreview }
+  | { readonly type: 'currency'; readonly currency: FormCurrencyInfo }
   | { readonly type: 'setValues'; readonly values: FormValues }
   | { readonly type: 'presets'; readonly names: readonly string[] };
 
@@ -65,6 +86,8 @@ export type WebviewToHost =
   | { readonly type: 'change'; readonly values: FormValues }
   | { readonly type: 'pickerQuery'; readonly requestId: number; readonly kind: PickerKind; readonly text: string; readonly offset?: string }
   | { readonly type: 'submit'; readonly values: FormValues }
+  /** The webview found errors and sends nothing: the host adds what its own rules find (answered by `validation`). */
+  | { readonly type: 'check'; readonly values: FormValues }
   | { readonly type: 'copyCurl'; readonly values: FormValues }
   | { readonly type: 'cancel' }
   | { readonly type: 'savePreset'; readonly name: string; readonly values: FormValues }
@@ -96,6 +119,7 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return onlyKeys(raw, ['type']) ? { type } : undefined;
     case 'change':
     case 'submit':
+    case 'check':
     case 'copyCurl': {
       if (!onlyKeys(raw, ['type', 'values'])) return undefined;
       const values = parseFormValues(raw.values);
@@ -123,8 +147,9 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
 }
 
 export function parseFormValues(raw: unknown): Guarded<FormValues> {
-  if (!isRecord(raw) || !onlyKeys(raw, ['path', 'fields', 'rows', 'lists', 'filters'])) return undefined;
-  const { path, fields, rows, lists, filters } = raw;
+  if (!isRecord(raw) || !onlyKeys(raw, ['path', 'fields', 'rows', 'lists', 'filters', 'filterTimeZone'])) return undefined;
+  const { path, fields, rows, lists, filters, filterTimeZone } = raw;
+  if (filterTimeZone !== undefined && !(isText(filterTimeZone, LIMITS.name) && /^[A-Za-z0-9_+\-/]+$/.test(filterTimeZone))) return undefined;
   if (!isRecordOf(path, (v) => isText(v, LIMITS.text))) return undefined;
   if (!isRecordOf(fields, isFieldInput)) return undefined;
   if (!isRecordOf(rows, (v) => isArrayOf(v, LIMITS.rows, (row) => isRecordOf(row, isFieldInput)))) return undefined;

@@ -124,7 +124,8 @@ describe('quote forms against the sandbox', () => {
     assert.equal(outcome.summary, `Quote #${quote.id} created · 18.50 USD`);
     assert.equal(quote.currency_code, 'USD');
     assert.equal(quote.total, 1250 + 3 * 200);
-    assert.equal(outcome.table?.rows.length, 2);
+    // Two lines, then subtotal and total, so the total is explained.
+    assert.deepEqual(outcome.table?.rows.slice(2), [['Subtotal', '', '', '18.50 USD'], ['Total', '', '', '18.50 USD']]);
     assert.deepEqual(confirms, ['create a quote (one-time charges)']);
     const stored = await client.call<QuoteEnvelope>('quotes.retrieve', { pathParams: { quote_id: quote.id } });
     assert.equal(stored.body.quote.total, 1850);

@@ -55,7 +55,8 @@ describe('exports UI: new customers export with two filters', function () {
     // The live preview shows both filters as they will be sent (the date as UTC seconds).
     const preview = frame.locator('[data-testid="preview"]');
     await preview.filter({ hasText: 'customer[auto_collection][is]=on' }).waitFor({ timeout: 10_000 });
-    await preview.filter({ hasText: `customer[created_at][after]=${Date.UTC(2015, 0, 1) / 1000}` }).waitFor({ timeout: 10_000 });
+    // "after 2015-01-01" is after that whole day (UTC): after its last second.
+    await preview.filter({ hasText: `customer[created_at][after]=${Date.UTC(2015, 0, 2) / 1000 - 1}` }).waitFor({ timeout: 10_000 });
     await w.screenshot('exports-1-form-with-two-filters');
 
     await frame.locator('[data-testid="submit"]').click();

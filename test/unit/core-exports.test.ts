@@ -72,8 +72,13 @@ const real: Record<string, unknown> = {
   ExtensionMode,
   commands,
   EventEmitter,
-  Disposable: class {
+  Disposable: class Disposable {
     constructor(private readonly fn: () => void) {}
+    static from(...items: { dispose(): unknown }[]): Disposable {
+      return new Disposable(() => {
+        for (const d of items) d.dispose();
+      });
+    }
     dispose(): void {
       this.fn();
     }

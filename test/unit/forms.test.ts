@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { bool, dec, enm, int, list, money, object, str, ts, values as valueList } from '../../src/chargebee/catalog/builders';
 import type { EndpointSpec } from '../../src/chargebee/catalog/types';
 import { fromParamTree, toParamTree } from '../../src/forms/convert';
-import { formatDate, parseDate } from '../../src/forms/dates';
+import { formatDate, INVALID_DATE, parseDate } from '../../src/forms/dates';
 import { filterRowsToTree } from '../../src/forms/filters';
 import { allItems, buildFormModel } from '../../src/forms/model';
 import { currencyDecimals, formatMinor, parseMoney } from '../../src/forms/money';
-import { fieldForParam, validateForm } from '../../src/forms/validate-form';
+import { fieldForParam, serverMessage, validateForm } from '../../src/forms/validate-form';
 import type { FormValues } from '../../src/forms/values';
 import { emptyValues } from '../../src/forms/values';
 
@@ -43,7 +43,8 @@ const exportSpec: EndpointSpec = {
         { name: 'email', label: 'Email', type: 'string', operators: ['is', 'starts_with', 'in', 'not_in'] },
         { name: 'created_at', label: 'Created', type: 'timestamp', operators: ['after', 'before', 'on', 'between'] },
         { name: 'status', label: 'Status', type: 'enum', operators: ['is', 'in'], values: ['active', 'cancelled'] },
-        { name: 'total', label: 'Total', type: 'number', operators: ['lt', 'between'] },
+        { name: 'total', label: 'Total', type: 'number', operators: ['lt', 'between'], unit: 'money' },
+        { name: 'cycles', label: 'Cycles', type: 'number', operators: ['lt', 'is'] },
         { name: 'auto_collection', label: 'Auto collection', type: 'boolean', operators: ['is', 'is_present'] },
       ],
     },
@@ -216,15 +217,16 @@ describe('forms: filters', () => {
       { group: 'customer', field: 'email', op: 'is', values: ['a@b.co'] },
       { group: 'customer', field: 'created_at', op: 'between', values: ['2024-01-01', '2024-02-01'] },
       { group: 'customer', field: 'status', op: 'in', values: ['active', 'cancelled'] },
-      { group: 'customer', field: 'total', op: 'lt', values: ['1000'] },
+      { group: 'customer', field: 'total', op: 'lt', values: ['10'] },
       { group: 'customer', field: 'auto_collection', op: 'is_present', values: ['true'] },
-    ]);
+    ], { currency: 'USD' });
     assert.deepEqual(c.errors, []);
     assert.deepEqual(c.tree, {
       currency_code: { in: ['USD', 'EUR'] },
       customer: {
         email: { is: 'a@b.co' },
-        created_at: { between: [1704067200, 1706745600] },
+        // Both days included: Jan 1 00:00 to Feb 1 23:59:59 UTC.
+        created_at: { between: [1704067200, 1706831999] },
         status: { in: ['active', 'cancelled'] },
         total: { lt: 1000 },
         auto_collection: { is_present: true },
@@ -239,12 +241,65 @@ describe('forms: filters', () => {
       { group: 'customer', field: 'created_at', op: 'between', values: ['2024-01-01', ''] },
       { group: 'customer', field: 'email', op: 'is', values: ['a'] },
       { group: 'customer', field: 'email', op: 'is', values: ['b'] },
-      { group: 'customer', field: 'total', op: 'lt', values: ['10.5'] },
+      { group: 'customer', field: 'cycles', op: 'lt', values: ['10.5'] },
       { group: 'customer', field: 'created_at', op: 'between', values: ['2024-02-01', '2024-01-01'] },
       { group: '', field: '', op: '', values: [] },
-    ]);
+    ], { currency: 'USD' });
     assert.deepEqual(c.errors.map((e) => e.field), ['filter:0', 'filter:1', 'filter:3', 'filter:4', 'filter:5']);
     assert.deepEqual(c.tree, { customer: { email: { is: 'a' } } });
+  });
+});
+
+describe('forms: filters in the user\'s units', () => {
+  const groups = allItems(exportModel).flatMap((it) => (it.kind === 'filters' ? it.groups : []));
+  const row = (field: string, op: string, ...values: string[]) => ({ group: 'customer', field, op, values });
+  const dec1 = Date.UTC(2026, 11, 1) / 1000;
+  const dec31 = Date.UTC(2026, 11, 31) / 1000;
+
+  it('reads money filters in major units of the currency and sends minor units', () => {
+    const usd = filterRowsToTree(groups, [row('total', 'lt', '10.50')], { currency: 'USD' });
+    assert.deepEqual(usd.tree, { customer: { total: { lt: 1050 } } });
+    const jpy = filterRowsToTree(groups, [row('total', 'between', '1000', '2500')], { currency: 'JPY' });
+    assert.deepEqual(jpy.tree, { customer: { total: { between: [1000, 2500] } } });
+    const bad = filterRowsToTree(groups, [row('total', 'lt', '10.5')], { currency: 'JPY' });
+    assert.deepEqual(bad.tree, {});
+    assert.deepEqual(bad.errors.map((e) => e.field), ['filter:0']);
+    assert.match(bad.errors[0]?.message ?? '', /no decimals in JPY/);
+  });
+
+  it('takes dates as whole days in UTC: between includes its last day, on covers the day, before/after mean what they say', () => {
+    const c = (op: string, ...v: string[]) => filterRowsToTree(groups, [row('created_at', op, ...v)], { currency: 'USD' });
+    assert.deepEqual(c('between', '2026-12-01', '2026-12-31').tree, { customer: { created_at: { between: [dec1, dec31 + 86_399] } } });
+    assert.deepEqual(c('on', '2026-12-01').tree, { customer: { created_at: { between: [dec1, dec1 + 86_399] } } });
+    assert.deepEqual(c('before', '2026-12-01').tree, { customer: { created_at: { before: dec1 } } });
+    assert.deepEqual(c('after', '2026-12-01').tree, { customer: { created_at: { after: dec1 + 86_399 } } });
+    assert.deepEqual(c('between', '2026-12-05', '2026-12-05').tree, { customer: { created_at: { between: [Date.UTC(2026, 11, 5) / 1000, Date.UTC(2026, 11, 6) / 1000 - 1] } } });
+    // An "on" row is sent as between, so it collides with a between row of the same field.
+    const both = filterRowsToTree(groups, [row('created_at', 'on', '2026-12-01'), row('created_at', 'between', '2026-12-01', '2026-12-02')], { currency: 'USD' });
+    assert.deepEqual(both.errors.map((e) => e.field), ['filter:1']);
+  });
+
+  it('takes the days in the time zone the form shows: Tokyo, and New York across a DST change', () => {
+    const tokyo = filterRowsToTree(groups, [row('created_at', 'between', '2026-12-01', '2026-12-31')], { currency: 'USD', timeZone: 'Asia/Tokyo' });
+    // Dec 1 00:00 JST is Nov 30 15:00 UTC; Dec 31 ends at Dec 31 15:00 UTC.
+    assert.deepEqual(tokyo.tree, { customer: { created_at: { between: [dec1 - 9 * 3600, dec31 + 86_400 - 9 * 3600 - 1] } } });
+    // 2026-11-01 is 25 hours long in New York (EDT -> EST).
+    const ny = filterRowsToTree(groups, [row('created_at', 'on', '2026-11-01')], { currency: 'USD', timeZone: 'America/New_York' });
+    const start = Date.UTC(2026, 10, 1, 4) / 1000;
+    assert.deepEqual(ny.tree, { customer: { created_at: { between: [start, start + 25 * 3600 - 1] } } });
+    const bad = filterRowsToTree(groups, [row('created_at', 'on', '2026-11-01')], { currency: 'USD', timeZone: 'Mars/Olympus' });
+    assert.match(bad.errors[0]?.message ?? '', /time zone Mars\/Olympus/);
+  });
+
+  it('keeps a row begun but not filled apart from values that cannot be sent', () => {
+    const c = filterRowsToTree(groups, [row('total', 'lt', ''), row('created_at', 'on', '2026-02-30')], { currency: 'USD' });
+    assert.deepEqual(c.incomplete.map((e) => e.field), ['filter:0']);
+    assert.deepEqual(c.errors.map((e) => e.field), ['filter:1']);
+  });
+
+  it('gives a saved tree back in the user\'s units', () => {
+    const back = fromParamTree(exportModel, { customer: { total: { lt: 1050 }, created_at: { between: [dec1, dec31 + 86_399] } } }, { currency: 'USD' });
+    assert.deepEqual(back.filters, [row('created_at', 'between', '2026-12-01', '2026-12-31'), row('total', 'lt', '10.50')]);
   });
 });
 
@@ -312,10 +367,52 @@ describe('forms: fromParamTree', () => {
     assert.deepEqual(toParamTree(model, v, { currency: 'USD' }).tree, tree);
   });
 
-  it('round-trips export filters, dates included', () => {
-    const tree = { export_type: 'data', currency_code: { in: ['USD', 'EUR'] }, customer: { created_at: { after: 1704067200 }, total: { between: [1, 5] } } };
+  it('round-trips export filters, dates and money included', () => {
+    const tree = { export_type: 'data', currency_code: { in: ['USD', 'EUR'] }, customer: { created_at: { after: 1704153599 }, total: { between: [1, 500] } } };
     const v = fromParamTree(exportModel, tree, { currency: 'USD' });
     assert.deepEqual(v.filters[1], { group: 'customer', field: 'created_at', op: 'after', values: ['2024-01-01'] });
+    assert.deepEqual(v.filters[2], { group: 'customer', field: 'total', op: 'between', values: ['0.01', '5.00'] });
     assert.deepEqual(toParamTree(exportModel, v, { currency: 'USD' }).tree, tree);
+  });
+
+  it('keeps a saved moment that is not a day boundary exact', () => {
+    const tree = { customer: { created_at: { after: 1704067200 } } };
+    const v = fromParamTree(exportModel, tree, { currency: 'USD' });
+    assert.deepEqual(v.filters[0]?.values, ['1704067200']);
+    assert.deepEqual(toParamTree(exportModel, v, { currency: 'USD' }).tree, tree);
+  });
+});
+
+describe('forms: errors on list rows land on the row field', () => {
+  const rowsSpec: EndpointSpec = {
+    id: 'test.rows',
+    method: 'POST',
+    path: '/rows',
+    title: 'Rows',
+    params: [list('subscription_items', [str('item_price_id', 100, { required: true, label: 'Item price' }), int('quantity', { min: 1 })], { required: true, label: 'Items' })],
+    response: 'quote',
+  };
+  const rowsModel = buildFormModel(rowsSpec, { catalogVersion: 2, multiDecimal: false });
+
+  it('puts "the first row is required" on the blank row the form shows, with its label', () => {
+    const { errors } = validateForm(rowsModel, values({ rows: { subscription_items: [{}] } }), { currency: 'USD' });
+    assert.deepEqual(errors, [{ field: 'subscription_items[item_price_id][0]', message: 'Item price cannot be blank' }]);
+  });
+
+  it('labels a server error on a row field instead of its wire name', () => {
+    const v = values({ rows: { subscription_items: [{}, { item_price_id: 'x', quantity: '2' }] } });
+    const conversion = toParamTree(rowsModel, v, { currency: 'USD' });
+    const field = fieldForParam(rowsModel, conversion, 'subscription_items[item_price_id][0]');
+    assert.equal(field, 'subscription_items[item_price_id][1]');
+    assert.equal(serverMessage(rowsModel, field, 'subscription_items[item_price_id][0]', 'subscription_items[item_price_id][0] : is not active'), 'Item price is not active');
+  });
+});
+
+describe('forms: dates typed by hand', () => {
+  it('refuses an impossible date the control reported, rather than treating it as empty', () => {
+    const c = toParamTree(model, values({ fields: { expires_at: INVALID_DATE } }), { currency: 'USD' });
+    assert.deepEqual(c.errors.map((e) => e.field), ['expires_at']);
+    assert.match(c.errors[0]?.message ?? '', /^Expires at is not a valid date/);
+    assert.equal(c.tree['expires_at'], undefined);
   });
 });

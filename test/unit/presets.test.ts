@@ -104,7 +104,8 @@ describe('form presets', () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(store.get('a', 'EU')?.params, {
       export_type: 'import_friendly_data',
-      customer: { created_at: { after: Date.UTC(2024, 2, 1) / 1000 }, taxability: { in: ['taxable', 'exempt'] } },
+      // "after 2024-03-01" is after that whole day.
+      customer: { created_at: { after: Date.UTC(2024, 2, 2) / 1000 - 1 }, taxability: { in: ['taxable', 'exempt'] } },
     });
     assert.deepEqual(presets.list(), ['EU']);
     const loaded = await presets.load('EU');

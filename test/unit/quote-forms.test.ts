@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { validateParams } from '../../src/chargebee/validate';
+import { inCurrencyFirst, outcomeFor } from '../../src/quotes/forms/controller';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { getEndpoint } from '../../src/chargebee/catalog';
 import { ChargebeeError } from '../../src/chargebee/errors';
-import { fromParamTree } from '../../src/forms/convert';
+import { fromParamTree, toParamTree } from '../../src/forms/convert';
 import { buildFormModel } from '../../src/forms/model';
 import { emptyValues } from '../../src/forms/values';
 import type { QuoteEnvelope } from '../../src/quotes/detail/quote-model';
@@ -12,7 +14,7 @@ import { QUOTE_FORM_COMMANDS } from '../../src/commands/ids';
 import { currencyRefOf, FormCurrency } from '../../src/quotes/forms/currency';
 import { catalogOfQuote, editEndpointFor, endpointIdFor, kindOfOperation, QUOTE_KINDS } from '../../src/quotes/forms/kinds';
 import { quoteFormOptions } from '../../src/quotes/forms/layout';
-import { prefillFromQuote, pricedIds } from '../../src/quotes/forms/prefill';
+import { prefillFromQuote, pricedIds, resetByEdit } from '../../src/quotes/forms/prefill';
 import { outcomeOf, SubmissionKey } from '../../src/chargebee/submission-key';
 import { isActionAllowed, quoteContextValue } from '../../src/quotes/state-rules';
 
@@ -163,8 +165,9 @@ describe('quote forms: pre-fill from a quote', () => {
           plan_quantity: 2,
           plan_unit_price: 2900,
           trial_end: NOW + 86400 * 14,
-          billing_cycles: 12,
-          addons: [{ id: 'extra-seat-usd', quantity: 5, unit_price: 500 }],
+          // The SDK's QuotedSubscription: remaining_billing_cycles, for the subscription and its addons.
+          remaining_billing_cycles: 12,
+          addons: [{ id: 'extra-seat-usd', quantity: 5, unit_price: 500, remaining_billing_cycles: 3 }],
           coupons: [],
         },
       },
@@ -177,9 +180,28 @@ describe('quote forms: pre-fill from a quote', () => {
     assert.equal(values.fields['subscription[plan_unit_price]'], undefined);
     assert.equal(values.fields['subscription[trial_end]'], new Date((NOW + 86400 * 14) * 1000).toISOString().slice(0, 10));
     assert.equal(values.fields['billing_cycles'], '12');
-    assert.deepEqual(values.rows['addons'], [{ id: 'extra-seat-usd', quantity: '5' }]);
+    assert.deepEqual(values.rows['addons'], [{ id: 'extra-seat-usd', quantity: '5', billing_cycles: '3' }]);
     assert.equal(values.fields['replace_addon_list'], undefined, 'only change quotes replace lists');
     assert.deepEqual(values.lists['coupon_ids'] ?? [], []);
+  });
+
+  it('maps a PC1 one-time quote\'s addon service_period as the SDK names it', () => {
+    const env = envelope({ operation_type: 'onetime_invoice', currency_code: 'USD' }, {
+      quoted_charge: { addons: [{ id: 'setup-usd', quantity: 1, service_period: 30 }], charges: [{ amount: 1000, description: 'Fee', service_period_in_days: 10 }] },
+    });
+    const { tree } = prefillFromQuote(env, { kind: 'onetime', now: NOW });
+    const model = buildFormModel(getEndpoint('quotes.edit_one_time_quote'), quoteFormOptions(1, false, 'edit'));
+    const values = fromParamTree(model, tree, { currency: 'USD' });
+    assert.equal(values.rows['addons']?.[0]?.['service_period'], '30');
+    assert.equal(values.rows['charges']?.[0]?.['service_period'], '10');
+  });
+
+  it('names what an edit would drop that the quote has and the form could not pre-fill', () => {
+    const env = envelope({ operation_type: 'change_subscription', discounts: [{ entity_type: 'document_level_discount', amount: 100 }, { entity_type: 'item_level_coupon', amount: 5 }] }, {
+      quoted_subscription: { id: 's', item_tiers: [{ item_price_id: 'x', starting_unit: 1, price: 10 }] },
+    });
+    assert.deepEqual(resetByEdit(env, 'change'), ['item tiers', 'manual discounts']);
+    assert.deepEqual(resetByEdit(envelope({ operation_type: 'change_subscription' }, { quoted_subscription: { id: 's' } }), 'change'), []);
   });
 
   it('lists the ids whose catalog prices it needs, once each', () => {
@@ -278,5 +300,56 @@ describe('quote form commands in package.json', () => {
     }
     const title = (manifest.contributes?.menus?.['view/title'] ?? []).find((x) => x.command === QUOTE_FORM_COMMANDS.newQuote);
     assert.ok(title, '"New Quote..." in the view title bar');
+  });
+});
+
+describe('quote forms: PC2 change quotes without items', () => {
+  it('accepts a change of coupons alone, for create and edit', () => {
+    assert.deepEqual(validateParams(getEndpoint('quotes.update_subscription_quote_for_items'), { subscription: { id: 'sub_1' }, coupon_ids: ['LOYAL20'] }), []);
+    assert.deepEqual(validateParams(getEndpoint('quotes.edit_update_subscription_quote_for_items'), { coupon_ids: ['LOYAL20'] }), []);
+    assert.deepEqual(validateParams(getEndpoint('quotes.update_subscription_quote_for_items'), { subscription: { id: 'sub_1' }, change_option: 'end_of_term' }), []);
+  });
+});
+
+describe('quote forms: the summary after create adds up', () => {
+  it('shows the lines, subtotal, discounts, taxes and total', () => {
+    const out = outcomeFor(envelope({ sub_total: 3000, total: 2970, discounts: [{ amount: 300, description: 'LOYAL10' }], taxes: [{ name: 'VAT', amount: 270, description: 'VAT 10%' }], line_items: [
+      { description: 'Pro', quantity: 2, unit_amount: 1000, amount: 2000 },
+      { description: 'Setup', quantity: 1, unit_amount: 1000, amount: 1000 },
+    ] }), 'create');
+    assert.deepEqual(out.table?.rows.slice(2), [
+      ['Subtotal', '', '', '30.00 USD'],
+      ['Discount: LOYAL10', '', '', '-3.00 USD'],
+      ['Tax: VAT 10%', '', '', '2.70 USD'],
+      ['Total', '', '', '29.70 USD'],
+    ]);
+  });
+});
+
+describe('quote forms: a trial end of 0 is an explicit choice', () => {
+  it('offers the API\'s 0 as "no trial" on the date field, and keeps it both ways', () => {
+    const model = buildFormModel(getEndpoint('quotes.create_subscription_quote'), quoteFormOptions(1, false, 'create'));
+    const field = model.sections.flatMap((s) => s.items).flatMap((it) => (it.kind === 'object' && it.name === 'subscription' ? it.fields : [])).find((f) => f.name === 'trial_end');
+    assert.equal(field?.zeroMeans, 'No trial: activate now');
+    assert.doesNotMatch(field?.help ?? '', /0 activates/);
+    const values = { path: { customer_id: 'c' }, fields: { 'subscription[plan_id]': 'p', 'subscription[trial_end]': '0' }, rows: {}, lists: {}, filters: [] };
+    const tree = toParamTree(model, values, { currency: 'USD' }).tree;
+    assert.deepEqual(tree['subscription'], { plan_id: 'p', trial_end: 0 });
+    assert.equal(fromParamTree(model, tree, { currency: 'USD' }).fields['subscription[trial_end]'], '0');
+  });
+});
+
+describe('quote forms: pickers offer the form currency first', () => {
+  it('puts plans and addons priced in the currency first and marks the others', () => {
+    const items = [
+      { id: 'pro-eur', label: 'pro-eur', description: '29.00 EUR · per month' },
+      { id: 'pro-jpy', label: 'pro-jpy', description: '3000 JPY · per month' },
+      { id: 'pro-usd', label: 'pro-usd', description: '29.00 USD · per month' },
+    ];
+    assert.deepEqual(inCurrencyFirst(items, 'JPY').map((i) => [i.id, i.description]), [
+      ['pro-jpy', '3000 JPY · per month'],
+      ['pro-eur', '29.00 EUR · per month · not in JPY'],
+      ['pro-usd', '29.00 USD · per month · not in JPY'],
+    ]);
   });
 });

@@ -89,7 +89,8 @@ describe('start-up: modules the bundle runs when it is loaded', function () {
       /^src\/quotes\/detail\/(render|panel|json-document)\.ts$/,
       /^src\/exports\/form\/(?!command-ids\.ts$)/,
       /^src\/subscriptions\/(?!command-ids\.ts$)/,
-      /^src\/webview\//,
+      // The panel serializers' registry and view types are eager: VS Code asks for serializers at start-up.
+      /^src\/webview\/(?!view-types\.ts$|restore-registry\.ts$)/,
       /^src\/forms\/(model|convert|validate-form|filters)\.ts$/,
       /^src\/chargebee\/catalog\/(index|quotes|exports|quote-params|export-filters|subscriptions|reference)\.ts$/,
       /^src\/chargebee\/validate\.ts$/,

@@ -139,14 +139,24 @@ describe('webview form session', () => {
     // Tree row 0 is form row 1: the blank first row was dropped.
     h.release(new ParamError('quantity is too large', 'charges[quantity][0]'));
     await run;
-    assert.deepEqual(last(h, 'submitResult'), { type: 'submitResult', ok: false, message: 'quantity is too large', field: 'charges[quantity][1]' });
+    // On the field, with the field's label where the API put its name.
+    assert.deepEqual(last(h, 'submitResult'), { type: 'submitResult', ok: false, message: 'Quantity is too large', field: 'charges[quantity][1]' });
     assert.deepEqual(h.session.currentValues, good, 'everything typed is kept');
   });
 
   it('adds the feature’s cross-field checks to the catalog rules', async () => {
     const h = harness({ validate: (s) => (s.values.fields['description'] === 'Usage' ? [{ field: 'description', message: 'Describe it better' }] : []) });
     await h.session.handle({ type: 'submit', values: good });
-    assert.deepEqual(last(h, 'validation')?.errors, [{ field: 'description', message: 'Describe it better' }]);
+    // Labelled as the host's: the webview keeps it until the field changes (it cannot re-run the rule).
+    assert.deepEqual(last(h, 'validation')?.errors, [{ field: 'description', message: 'Describe it better', origin: 'host' }]);
+    assert.equal(h.submissions.length, 0);
+  });
+
+  it('answers a check (the webview found errors) with every rule\'s errors and sends nothing', async () => {
+    const h = harness({ validate: (s) => (s.values.fields['description'] === 'Usage' ? [{ field: 'description', message: 'Describe it better' }] : []) });
+    const bad: FormValues = { ...good, rows: { charges: [{ amount: '12.505' }] } };
+    await h.session.handle({ type: 'check', values: bad });
+    assert.deepEqual(last(h, 'validation')?.errors.map((e) => [e.field, e.origin]), [['charges[amount][0]', 'host'], ['description', 'host']]);
     assert.equal(h.submissions.length, 0);
   });
 

@@ -98,7 +98,7 @@ export const OPS = {
 
 export type OpSet = keyof typeof OPS;
 
-function filter(name: string, type: FilterType, ops: OpSet | readonly FilterOperator[], extra: { values?: readonly string[]; label?: string; help?: string }): FilterSpec {
+function filter(name: string, type: FilterType, ops: OpSet | readonly FilterOperator[], extra: { values?: readonly string[]; label?: string; help?: string; unit?: 'money' }): FilterSpec {
   const { label, ...rest } = extra;
   return { name, type, label: label ?? labelOf(name), operators: typeof ops === 'string' ? OPS[ops] : ops, ...rest };
 }
@@ -107,6 +107,9 @@ export const fStr = (name: string, ops: OpSet | readonly FilterOperator[] = 'SIN
   filter(name, 'string', ops, extra);
 export const fNum = (name: string, ops: OpSet | readonly FilterOperator[] = 'N', extra: { label?: string; help?: string } = {}): FilterSpec =>
   filter(name, 'number', ops, extra);
+/** A number filter holding an amount in minor units; forms take it in major units. */
+export const fMoney = (name: string, ops: OpSet | readonly FilterOperator[] = 'N', extra: { label?: string; help?: string } = {}): FilterSpec =>
+  filter(name, 'number', ops, { ...extra, unit: 'money' });
 export const fTs = (name: string, ops: OpSet | readonly FilterOperator[] = 'T', extra: { label?: string; help?: string } = {}): FilterSpec =>
   filter(name, 'timestamp', ops, extra);
 export const fEnum = (name: string, vals: readonly string[], ops: OpSet | readonly FilterOperator[] = 'E', extra: { label?: string; help?: string } = {}): FilterSpec =>

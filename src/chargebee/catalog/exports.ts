@@ -2,7 +2,7 @@
  * The export triggers (docs/chargebee-api-notes.md#export-endpoints) and the export retrieve. Each trigger starts an asynchronous job and
  * answers `{ export }`; the kind picker shows them by `group`, in the order of `exportGroups`.
  */
-import { bool, enm, fBool, fEnum, fNum, fStr, int, str } from './builders';
+import { bool, enm, fBool, fEnum, fMoney, fStr, int, str } from './builders';
 import { EXPORT_TYPES, ITEM_TYPES } from './enum-values';
 import * as g from './export-filters';
 import type { EndpointSpec, FilterGroupSpec, FilterSpec, ParamSpec, ProductCatalog } from './types';
@@ -94,7 +94,7 @@ export const exportEndpoints = [
   trigger({
     kind: 'orders', title: 'Orders', group: 'Customers & billing',
     description: 'Order data as a zip of CSV files.',
-    filters: [fNum('total', 'N', { label: 'Total', help: 'In minor units (cents).' })], filterGroups: [g.orderFilters],
+    filters: [fMoney('total', 'N', { label: 'Total' })], filterGroups: [g.orderFilters],
   }),
   trigger({
     kind: 'coupons', title: 'Coupons', group: 'Customers & billing',

@@ -43,7 +43,7 @@ export const mandatoryItemsToRemove = values('mandatory_items_to_remove', { type
 /** Flags shared by the two "update subscription" quote kinds (docs/chargebee-api-notes.md#quote-bodies). */
 export const updateFlags: readonly FieldSpec[] = [
   bool('replace_coupon_list', { default: false, help: 'Replace the existing coupons with the ones passed.' }),
-  enm('change_option', ['immediately', 'specific_date'], { label: 'Apply changes', help: 'When the change takes effect.' }),
+  enm('change_option', ['immediately', 'end_of_term', 'specific_date'], { label: 'Apply changes', help: 'When the change takes effect.' }),
   ts('changes_scheduled_at', { help: 'With change_option=specific_date: when the change happens.' }),
   bool('force_term_reset', { default: false, help: 'Active and non-renewing subscriptions only: start a new term now.' }),
   bool('reactivate', { help: 'Cancelled subscriptions only: reactivate with this change.' }),
@@ -103,7 +103,7 @@ const planId = (required: boolean) => str('plan_id', 100, { label: 'Plan', requi
 const planQuantity = int('plan_quantity', { min: 1, default: 1, label: 'Plan quantity' });
 const planUnitPrice = money('plan_unit_price', { min: 0, label: 'Plan unit price', help: "Overrides the plan's price." });
 const setupFee = money('setup_fee', { min: 0, label: 'Setup fee', help: 'Overrides the default setup fee.' });
-const trialEnd = ts('trial_end', { label: 'Trial end', help: '0 activates the subscription immediately.' });
+const trialEnd = ts('trial_end', { label: 'Trial end', zeroMeans: 'No trial: activate now' });
 /** What both catalogs' change-a-subscription quotes take after their plan or item fields. */
 const changedSubscriptionFields = [
   ts('start_date', { help: 'Future subscriptions only: the new start date.' }),

@@ -56,7 +56,8 @@ const updateSubscriptionQuoteForItems: q.Body = [
   q.quoteName, q.notes, q.expiresAt, q.mandatoryItemsToRemove,
   bool('replace_items_list', { default: false, help: 'true replaces the subscription items; false adds to them.' }),
   q.billingCycles, q.termsToCharge, q.billingAlignmentMode, q.couponIds, ...q.updateFlags, q.netTermDays,
-  q.pc2UpdateSubscription, q.billingAddress, q.shippingAddress, q.customerTax, q.contractTermUpdate, q.subscriptionItems,
+  // A change of coupons, term or discounts alone is a valid change quote: items are optional here.
+  q.pc2UpdateSubscription, q.billingAddress, q.shippingAddress, q.customerTax, q.contractTermUpdate, { ...q.subscriptionItems, required: false },
   q.discountsUpdate, q.itemTiers, q.coupons, q.entitlementOverrides,
 ];
 

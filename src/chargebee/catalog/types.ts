@@ -53,6 +53,8 @@ export interface FieldSpec {
   readonly requiredWhen?: { readonly field: string; readonly in: readonly string[] };
   /** Only shown on sites with multi-decimal pricing (`*_in_decimal` fields). */
   readonly multiDecimal?: boolean;
+  /** Timestamps where the API gives 0 a meaning (trial_end=0: no trial): the form offers it as this choice. */
+  readonly zeroMeans?: string;
 }
 
 /** `coupon_ids[0]=A&coupon_ids[1]=B`: a list of plain values. */
@@ -109,6 +111,8 @@ export interface FilterSpec {
   readonly operators: readonly FilterOperator[];
   readonly values?: readonly string[];
   readonly help?: string;
+  /** `money`: a number filter in minor units of the record's currency (forms take major units). */
+  readonly unit?: 'money';
 }
 
 /** A nested filter group of an export: `invoice[total][lt]=1000`. */

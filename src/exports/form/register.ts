@@ -12,7 +12,10 @@ import { validateParams } from '../../chargebee/validate';
 import { fromParamTree } from '../../forms/convert';
 import type { FormValues } from '../../forms/values';
 import { isRecord } from '../../util/guards';
+import type { FormModel } from '../../forms/model';
 import { FormPanel } from '../../webview/form-panel';
+import type { FormRestoreRegistry, RestoredForm } from '../../webview/form-restore';
+import type { FormRestoreRef } from '../../webview/protocol';
 import type { ExportJob } from '../jobs/job';
 import type { KeyValueStore } from '../jobs/store';
 import { formPresets } from '../presets/form-presets';
@@ -42,7 +45,12 @@ export interface ExportFormDeps {
   readonly registerCommand: RegisterCommand;
   /** Every plain pick and confirmation goes through it. */
   readonly ui: UserInput;
+  /** Where the form registers how it comes back after a reload. */
+  readonly restorers?: FormRestoreRegistry;
 }
+
+/** Restore kind of the export form (src/webview/form-restore.ts). */
+const RESTORE_KIND = 'exports.new';
 
 /** What `chargebee.exports.new` resolves with: the open form (tests drive its session). */
 export interface OpenExportForm {
@@ -65,6 +73,7 @@ export function registerExportForm(deps: ExportFormDeps): ExportForms {
     register(c.deletePreset, (arg) => forms.deletePreset(arg)),
     register(c.editAndRunAgain, (arg) => forms.editAndRunAgain(arg)),
   );
+  if (deps.restorers) disposables.add(deps.restorers.register(RESTORE_KIND, async (args) => forms.restore(args)));
   return {
     presets: forms.presets,
     dispose: () => disposables.dispose(),
@@ -136,10 +145,28 @@ class ExportFormCommands {
     return this.presets.remove(site.id, preset.name);
   }
 
+  /** The form again after a reload, when its site is still the active one. */
+  async restore(args: FormRestoreRef['args']): Promise<RestoredForm> {
+    const site = await this.deps.activeSite();
+    const siteId = typeof args['siteId'] === 'string' ? args['siteId'] : 'unknown';
+    if (!site || site.id !== siteId) {
+      return { problem: site ? `It was for the site ${siteId}, which is not the active site now. Switch to it and open the form again.` : `It was for the site ${siteId}, which is no longer set up.` };
+    }
+    const spec = typeof args['kind'] === 'string' ? exportSpec(args['kind']) : undefined;
+    if (!spec) return { problem: 'It was for an export kind this version does not know.' };
+    const model = this.modelFor(site, spec);
+    const controller = this.controllerFor(site, spec, model, undefined);
+    return { controller, key: formKey(site, spec), adopted: (panel) => openControllers.set(panel, controller) };
+  }
+
+  private modelFor(site: ExportFormSite, spec: ExportEndpointSpec): FormModel {
+    return exportFormModel(spec, { ...(site.catalogVersion !== undefined ? { catalogVersion: site.catalogVersion } : {}), multiDecimal: site.info.multiDecimal });
+  }
+
   private open(site: ExportFormSite, spec: ExportEndpointSpec, params: ParamTree | undefined): OpenExportForm {
-    const model = exportFormModel(spec, { ...(site.catalogVersion !== undefined ? { catalogVersion: site.catalogVersion } : {}), multiDecimal: site.info.multiDecimal });
+    const model = this.modelFor(site, spec);
     const initialValues: FormValues | undefined = params ? fromParamTree(model, params, { currency: site.info.currency }) : undefined;
-    const key = `exports.new:${site.id}:${spec.id}`;
+    const key = formKey(site, spec);
     const existing = FormPanel.find(key);
     const live = existing && openControllers.get(existing);
     if (existing && live) {
@@ -148,7 +175,15 @@ class ExportFormCommands {
       if (initialValues) existing.setValues(initialValues);
       return { panel: existing, controller: live, site };
     }
-    const controller = createExportFormController({
+    const controller = this.controllerFor(site, spec, model, initialValues);
+    const restore = { kind: RESTORE_KIND, args: { siteId: site.id, kind: spec.id } };
+    const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, key, restore, log: this.deps.log });
+    openControllers.set(panel, controller);
+    return { panel, controller, site };
+  }
+
+  private controllerFor(site: ExportFormSite, spec: ExportEndpointSpec, model: FormModel, initialValues: FormValues | undefined): ExportFormController {
+    return createExportFormController({
       spec,
       site,
       model,
@@ -168,9 +203,6 @@ class ExportFormCommands {
       }),
       onQueued: (job) => this.queued(spec, job),
     });
-    const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, key, log: this.deps.log });
-    openControllers.set(panel, controller);
-    return { panel, controller, site };
   }
 
   private queued(spec: ExportEndpointSpec, job: ExportJob): void {
@@ -187,6 +219,10 @@ class ExportFormCommands {
     if (!site) void vscode.window.showInformationMessage('Add a Chargebee site first, then start an export.');
     return site;
   }
+}
+
+function formKey(site: ExportFormSite, spec: ExportEndpointSpec): string {
+  return `exports.new:${site.id}:${spec.id}`;
 }
 
 /** The controller behind each open panel, so a second open of the same form returns the live one. */

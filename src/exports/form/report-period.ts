@@ -41,7 +41,7 @@ export function reportPeriodErrors(tree: ParamTree): FieldError[] {
     const shown = (y: number, m: number): string => `${y}-${String(m).padStart(2, '0')}`;
     // On the "to" side: that is the field the user usually edits last.
     const message = `The period ends (${shown(toYear, toMonth)}) before it starts (${shown(fromYear, fromMonth)})`;
-    errors.push({ field: toYear < fromYear ? f.toYear : f.toMonth, message });
+    errors.push({ field: toYear < fromYear ? f.toYear : f.toMonth, message, related: Object.values(f) });
   }
   return errors;
 }

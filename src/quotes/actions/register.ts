@@ -50,6 +50,8 @@ const STATUS_CHANGES = {
 export interface QuoteActions extends vscode.Disposable {
   readonly panels: QuoteDetailPanels;
   readonly json: QuoteJsonDocuments;
+  /** A detail panel VS Code brought back after a reload (its serializer is registered by activate()). */
+  restorePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
@@ -74,6 +76,7 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
   return {
     panels: runner.panels,
     json: runner.json,
+    restorePanel: (panel, state) => runner.restorePanel(panel, state),
     dispose: () => disposables.dispose(),
   };
 }
@@ -167,6 +170,26 @@ class QuoteActionRunner {
   }
 
   // ---- commands ----
+
+  /** A detail panel VS Code brought back after a reload: the quote is fetched again, as it is now. */
+  async restorePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const ids = QuoteDetailPanels.restoredIds(state);
+    if (!ids) {
+      QuoteDetailPanels.showGone(panel, 'Open the quote again from the Quotes view.');
+      return;
+    }
+    const site = await this.deps.activeSite().catch(() => undefined);
+    if (!site || site.id !== ids.siteId) {
+      QuoteDetailPanels.showGone(panel, site ? `Quote ${ids.quoteId} is on the site ${ids.siteId}, which is not the active site now.` : `Quote ${ids.quoteId} was on the site ${ids.siteId}, which is no longer set up.`);
+      return;
+    }
+    try {
+      const envelope = await api.retrieveQuote(site.client, ids.quoteId);
+      this.panels.show(this.detailSite(site), envelope, panel);
+    } catch (err) {
+      QuoteDetailPanels.showGone(panel, `Quote ${ids.quoteId} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 
   async open(arg: unknown): Promise<void> {
     const site = await this.site();

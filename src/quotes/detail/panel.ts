@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ActiveSite } from '../../sites/site';
-import { createNonce } from '../../webview/html';
+import { createNonce, escapeHtml as escapeText } from '../../webview/html';
 import { allowedActions } from '../state-rules';
 import type { DetailAction, ViewAction } from './messages';
 import { parseDetailMessage } from './messages';
@@ -33,7 +33,9 @@ interface OpenPanel {
   envelope: QuoteEnvelope;
 }
 
-export const QUOTE_DETAIL_VIEW_TYPE = 'chargebee.quoteDetail';
+import { QUOTE_DETAIL_VIEW_TYPE } from '../../webview/view-types';
+
+export { QUOTE_DETAIL_VIEW_TYPE };
 
 export class QuoteDetailPanels implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel>();
@@ -44,8 +46,8 @@ export class QuoteDetailPanels implements vscode.Disposable {
     return `${siteId}\u0000${quoteId}`;
   }
 
-  /** Shows the quote, creating its panel or revealing and refreshing the existing one. */
-  show(site: DetailSite, envelope: QuoteEnvelope): void {
+  /** Shows the quote, creating its panel (or adopting one VS Code restored) or revealing and refreshing the existing one. */
+  show(site: DetailSite, envelope: QuoteEnvelope, restored?: vscode.WebviewPanel): void {
     const key = QuoteDetailPanels.key(site.id, envelope.quote.id);
     const existing = this.open.get(key);
     if (existing) {
@@ -55,12 +57,14 @@ export class QuoteDetailPanels implements vscode.Disposable {
       existing.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(QUOTE_DETAIL_VIEW_TYPE, `Quote ${envelope.quote.id}`, vscode.ViewColumn.Active, {
+    const options = {
       enableScripts: true,
       enableCommandUris: false,
       // The page loads its stylesheet and script from media/ only.
       localResourceRoots: [vscode.Uri.joinPath(this.options.extensionUri, 'media')],
-    });
+    };
+    if (existing === undefined && restored) restored.webview.options = options;
+    const panel = restored ?? vscode.window.createWebviewPanel(QUOTE_DETAIL_VIEW_TYPE, `Quote ${envelope.quote.id}`, vscode.ViewColumn.Active, options);
     const entry: OpenPanel = { panel, site, envelope };
     this.open.set(key, entry);
     panel.webview.onDidReceiveMessage((raw: unknown) => {
@@ -108,7 +112,22 @@ export class QuoteDetailPanels implements vscode.Disposable {
       locale: vscode.env.language,
       actions: this.actionsFor(entry),
       siteLabel: entry.site.label,
+      siteId: entry.site.id,
     });
+  }
+
+  /** The ids a restored panel's state holds, if it is one of ours. */
+  static restoredIds(state: unknown): { siteId: string; quoteId: string } | undefined {
+    if (typeof state !== 'object' || state === null) return undefined;
+    const s = state as Record<string, unknown>;
+    return typeof s['siteId'] === 'string' && typeof s['quoteId'] === 'string' && s['quoteId'] !== '' ? { siteId: s['siteId'], quoteId: s['quoteId'] } : undefined;
+  }
+
+  /** A restored panel that cannot show its quote says why (no script, no data). */
+  static showGone(panel: vscode.WebviewPanel, reason: string): void {
+    panel.webview.options = { enableScripts: false, localResourceRoots: [] };
+    panel.webview.html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none';"><title>Quote</title></head>
+<body><main><h1 data-testid="restore-problem">This quote could not be shown again</h1><p>${escapeText(reason)}</p></main></body></html>`;
   }
 
   dispose(): void {

@@ -23,6 +23,8 @@ export interface DetailPageOptions extends DisplayLocale {
   readonly actions: readonly DetailAction[];
   /** Shown above the header, e.g. the site's name with its test/live badge. */
   readonly siteLabel?: string;
+  /** Kept in the webview state with the quote id, so the panel comes back after a reload. */
+  readonly siteId?: string;
 }
 
 const BUTTON_LABELS: Readonly<Record<DetailAction, string>> = {
@@ -61,7 +63,7 @@ export function renderQuoteDetail(envelope: QuoteEnvelope, opts: DetailPageOptio
     lang: opts.locale,
     title: `Quote ${q.id}${q.name !== undefined && q.name !== '' ? ` · ${q.name}` : ''}`,
     head: `<link rel="stylesheet" href="${esc(opts.styleUri)}">`,
-    body: `<main aria-labelledby="quote-title">
+    body: `<main aria-labelledby="quote-title" data-quote="${esc(q.id)}" data-site="${esc(opts.siteId ?? '')}">
 ${part('header', () => header(q, opts))}
 ${part('actions', () => toolbar(opts.actions))}
 ${part('summary', () => summary(q, opts))}

@@ -20,7 +20,7 @@ import type { FieldError, FormValues } from '../../forms/values';
 import { queryPicker } from '../../pickers';
 import { buildRequestFor } from '../../webview/build-request';
 import type { BuiltRequest, FormController, FormDefinition, PickerPage, Submission, SubmitOutcome } from '../../webview/form-controller';
-import type { ResultTable } from '../../webview/protocol';
+import type { PickerItem, ResultTable } from '../../webview/protocol';
 import type { QuoteEnvelope } from '../detail/quote-model';
 import { requireQuoteEnvelope } from '../detail/quote-model';
 import { currencyRefOf, FormCurrency, lookUpCurrency } from './currency';
@@ -42,6 +42,8 @@ export interface QuoteFormOptions {
   readonly currency?: string;
   /** Shown under the title, e.g. what an edit could not pre-fill. */
   readonly description?: string;
+  /** Shown next to Submit, e.g. what the edit would reset. */
+  readonly submitNote?: string;
   /** Runs after a quote was created or edited; errors in it are the caller's to report. */
   readonly onSaved?: (envelope: QuoteEnvelope, mode: FormMode) => void;
   /** Epoch milliseconds; injectable for tests. */
@@ -80,10 +82,30 @@ export class QuoteFormController implements FormController {
       site: { ...this.opts.site.info, currency: this.currency.current() },
       title: this.opts.mode === 'edit' ? `Edit Quote ${this.opts.quoteId ?? ''}`.trim() : `New Quote: ${KIND_LABELS[this.kind]}`,
       submitLabel: this.opts.mode === 'edit' ? 'Save Quote' : 'Create Quote',
+      currencyBasis: this.currencyBasis(),
+      ...(this.opts.submitNote !== undefined ? { submitNote: this.opts.submitNote } : {}),
     };
   }
 
+  private currencyBasis(): string {
+    const record = this.kind === 'change' ? 'subscription' : 'customer';
+    switch (this.currency.source()) {
+      case 'fixed':
+        return this.mode === 'edit' ? "the quote's currency" : `the ${record}'s currency`;
+      case 'found':
+        return this.kind === 'change' ? "the subscription's currency" : "the customer's preferred currency";
+      case 'fallback':
+        return this.currency.named
+          ? `the site's default currency (the ${record} names none, or is still being looked up)`
+          : `assumed (the site's default) until a ${record} is chosen`;
+    }
+  }
+
   /** The key the next submit will reuse, if one is held (for tests and the log). */
+  watch(onChange: () => void): void {
+    this.currency.onChange = onChange;
+  }
+
   get heldIdempotencyKey(): string | undefined {
     return this.keys.held;
   }
@@ -93,11 +115,13 @@ export class QuoteFormController implements FormController {
     // Only a currency the form has learnt narrows item prices; the site default is a guess.
     const certain = ownCode !== '' || this.opts.currency !== undefined || this.currency.current() !== this.opts.site.info.currency;
     const known = this.lastValues ? currencyOf(this.lastValues, { currency: this.currency.current() }) : this.currency.current();
-    return queryPicker(this.opts.site.client, kind, { text, offset, signal }, {
+    const page = await queryPicker(this.opts.site.client, kind, { text, offset, signal }, {
       catalogVersion: this.catalog,
       ...(certain ? { currency: known } : {}),
       ...(this.kind === 'onetime' && this.catalog === 2 ? { itemType: 'charge' as const } : {}),
     });
+    // Item prices are filtered to the currency; plans and addons (1.0) cannot be: theirs come first, others marked.
+    return certain && (kind === 'plan' || kind === 'addon') ? { ...page, items: inCurrencyFirst(page.items, known) } : page;
   }
 
   buildRequest(submission: Submission): BuiltRequest {
@@ -110,7 +134,7 @@ export class QuoteFormController implements FormController {
     const errors: FieldError[] = [];
     const f = submission.values.fields;
     if (f['change_option'] === 'specific_date' && !trimmed(f['changes_scheduled_at'])) {
-      errors.push({ field: 'changes_scheduled_at', message: 'Changes scheduled at is required when changes apply on a specific date' });
+      errors.push({ field: 'changes_scheduled_at', message: 'Changes scheduled at is required when changes apply on a specific date', related: ['change_option'] });
     }
     const expires = trimmed(f['expires_at']);
     const parsed = expires ? parseDate(expires) : undefined;
@@ -118,7 +142,7 @@ export class QuoteFormController implements FormController {
       errors.push({ field: 'expires_at', message: 'Expires at must be in the future' });
     }
     if (this.kind === 'onetime' && !hasRow(submission.values, ['charges', 'addons', 'item_prices'])) {
-      errors.push({ field: '', message: this.catalog === 1 ? 'Add at least one addon or charge' : 'Add at least one charge item or charge' });
+      errors.push({ field: '', message: this.catalog === 1 ? 'Add at least one addon or charge' : 'Add at least one charge item or charge', related: ['charges', 'addons', 'item_prices'] });
     }
     return errors;
   }
@@ -179,6 +203,14 @@ export class FormInvalidError extends Error {
   }
 }
 
+/** Items priced in `currency` first (their description names it, e.g. "10.00 USD per month"); the others marked. */
+export function inCurrencyFirst(items: readonly PickerItem[], currency: string): PickerItem[] {
+  const named = new RegExp(`\\b${currency.replace(/[^A-Za-z]/g, '')}\\b`);
+  const mine = items.filter((i) => named.test(i.description ?? ''));
+  const others = items.filter((i) => !named.test(i.description ?? '')).map((i) => ({ ...i, description: `${i.description ?? ''} · not in ${currency}`.replace(/^ · /, '') }));
+  return [...mine, ...others];
+}
+
 function trimmed(v: unknown): string {
   return typeof v === 'string' ? v.trim() : '';
 }
@@ -196,9 +228,18 @@ export function outcomeFor(envelope: QuoteEnvelope, mode: FormMode): SubmitOutco
   const summary = `Quote #${q.id} ${mode === 'edit' ? 'updated' : 'created'}${total === '' ? '' : ` · ${total}`}`;
   const lines = q.line_items ?? [];
   if (lines.length === 0) return { summary };
-  const table: ResultTable = {
-    columns: ['Item', 'Quantity', 'Unit amount', 'Amount'],
-    rows: lines.map((l) => [l.description ?? l.entity_id ?? '', String(l.quantity ?? 1), money(l.unit_amount), money(l.amount)]),
-  };
+  // Lines, then subtotal, discounts, taxes and total, so the total is explained by the rows above it.
+  const total4 = (label: string, amount: string): string[] => [label, '', '', amount];
+  const discounts = q.discounts ?? [];
+  const taxes = q.taxes ?? [];
+  const rows: string[][] = [
+    ...lines.map((l) => [l.description ?? l.entity_id ?? '', String(l.quantity ?? 1), money(l.unit_amount), money(l.amount)]),
+    ...(q.sub_total !== undefined ? [total4('Subtotal', money(q.sub_total))] : []),
+    ...discounts.map((d) => total4(`Discount: ${d.description ?? d.entity_id ?? d.entity_type ?? ''}`.trim(), d.amount === undefined ? '' : `-${money(d.amount)}`)),
+    ...taxes.map((t) => total4(`Tax: ${t.description ?? t.name ?? ''}`.trim(), money(t.amount))),
+    ...(q.price_type === 'tax_inclusive' && taxes.length > 0 ? [total4('(taxes included in the prices)', '')] : []),
+    ...(q.total !== undefined ? [total4('Total', money(q.total))] : []),
+  ];
+  const table: ResultTable = { columns: ['Item', 'Quantity', 'Unit amount', 'Amount'], rows };
   return { summary, table };
 }

@@ -44,9 +44,22 @@ export class FormCurrency {
     private readonly fixed?: string,
   ) {}
 
+  /** Called when current() changes after a lookup (the form tells its webview). */
+  onChange: (() => void) | undefined;
+
   /** What money converts in right now. */
   current(): string {
     return this.fixed ?? this.latest ?? this.fallback;
+  }
+
+  /** Where current() comes from: fixed when the form opened, found on the named record, or the fallback. */
+  source(): 'fixed' | 'found' | 'fallback' {
+    return this.fixed !== undefined ? 'fixed' : this.latest !== undefined ? 'found' : 'fallback';
+  }
+
+  /** Whether a record is named but its lookup has not answered (or found no currency). */
+  get named(): boolean {
+    return this.latestKey !== undefined;
   }
 
   /** Starts (or reuses) the lookup for the record the values name; returns at once. */
@@ -58,8 +71,10 @@ export class FormCurrency {
   async resolve(ref: CurrencyRef | undefined): Promise<string> {
     if (this.fixed !== undefined) return this.fixed;
     if (ref === undefined) {
+      const had = this.latest;
       this.latestKey = undefined;
       this.latest = undefined;
+      if (had !== undefined) this.onChange?.();
       return this.fallback;
     }
     const key = `${ref.kind}:${ref.id}`;
@@ -75,7 +90,10 @@ export class FormCurrency {
     }
     const code = await pending;
     // Only the record the form names now may set the currency; an older answer arriving late may not.
-    if (this.latestKey === key) this.latest = code;
+    if (this.latestKey === key && this.latest !== code) {
+      this.latest = code;
+      this.onChange?.();
+    }
     return code ?? this.fallback;
   }
 }

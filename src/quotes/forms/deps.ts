@@ -8,6 +8,7 @@ import type { CommandId } from '../../commands/ids';
 import type { RegisterCommand } from '../../commands/register';
 import type { UserInput } from '../../commands/user-input';
 import type { ActiveSite } from '../../sites/site';
+import type { FormRestoreRegistry } from '../../webview/form-restore';
 import type { QuoteClient } from '../actions/api';
 import type { QuoteObject } from '../detail/quote-model';
 
@@ -39,6 +40,8 @@ export interface QuoteFormDeps {
   readonly ui: UserInput;
   /** The detail view's command, for the "Open" button after a create. */
   readonly openQuoteCommand?: CommandId;
+  /** Where the forms register how they come back after a reload. */
+  readonly restorers?: FormRestoreRegistry;
   /** Epoch milliseconds; injectable for tests. */
   now?(): number;
 }

@@ -15,7 +15,7 @@ import type { QuoteKind } from './kinds';
 import { catalogOfQuote, editEndpointFor, endpointIdFor, KIND_LABELS } from './kinds';
 import { getEndpoint, type EndpointId } from '../../chargebee/catalog';
 import { quoteFormOptions } from './layout';
-import { NOT_PREFILLED, prefillFromQuote, pricedIds } from './prefill';
+import { NOT_PREFILLED, prefillFromQuote, pricedIds, resetByEdit } from './prefill';
 import type { ListResponse } from '../../chargebee/responses';
 
 export interface EditFormPlan {
@@ -25,6 +25,8 @@ export interface EditFormPlan {
   readonly values: FormValues;
   readonly currency: string;
   readonly description: string;
+  /** Next to Submit: what saving would drop that the quote has; absent when nothing. */
+  readonly submitNote?: string;
 }
 
 export class EditRefusedError extends Error {}
@@ -84,5 +86,7 @@ export async function planEditForm(
   const description =
     `Editing a ${KIND_LABELS[target.kind].toLowerCase()} quote (Product Catalog ${target.catalog}.0), pre-filled from quote ${envelope.quote.id}. ` +
     `The edit replaces the quote's details with this form, so set again anything it could not pre-fill: ${NOT_PREFILLED[target.kind].join(', ')}.`;
-  return { envelope, kind: target.kind, catalog: target.catalog, values, currency, description };
+  const lost = resetByEdit(envelope, target.kind);
+  const submitNote = lost.length > 0 ? `Saving replaces the quote's details: its ${lost.join(', ')} could not be pre-filled and will be removed unless you set them again.` : undefined;
+  return { envelope, kind: target.kind, catalog: target.catalog, values, currency, description, ...(submitNote !== undefined ? { submitNote } : {}) };
 }

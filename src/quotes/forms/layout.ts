@@ -1,21 +1,30 @@
 /**
- * How a quote form reads: who the quote is for first, then what is sold (plan or items, addons,
- * charges), then discounts, billing terms, addresses, and notes last. One order serves all twelve
+ * How a quote form reads: the essentials open (who the quote is for, what is sold, coupons, expiry),
+ * then advanced parts closed: manual discounts, item options, billing terms, addresses, entitlements. One order serves all twelve
  * endpoints: buildFormModel skips the names an endpoint does not have and drops empty sections.
  */
 import type { ProductCatalog } from '../../chargebee/catalog/types';
 import type { FormModelOptions } from '../../forms/model';
 
 const SECTIONS: FormModelOptions['sections'] = [
-  { title: 'Quote', params: ['customer_id', 'name', 'currency_code', 'po_number', 'expires_at'] },
-  { title: 'Subscription', params: ['subscription', 'change_option', 'changes_scheduled_at', 'billing_start_option'] },
-  { title: 'Items', params: ['subscription_items', 'item_prices', 'replace_items_list', 'mandatory_items_to_remove', 'item_tiers'] },
-  { title: 'Addons', params: ['addons', 'replace_addon_list', 'event_based_addons', 'mandatory_addons_to_remove'] },
+  // Essentials, open: who the quote is for, what is sold, coupons, expiry.
+  { title: 'Quote', params: ['customer_id', 'currency_code', 'expires_at'] },
+  { title: 'Subscription', params: ['subscription', 'change_option', 'changes_scheduled_at'] },
+  { title: 'Items', params: ['subscription_items', 'item_prices', 'replace_items_list'] },
+  { title: 'Addons', params: ['addons', 'replace_addon_list'] },
   { title: 'One-time charges', params: ['charges'] },
-  { title: 'Coupons and discounts', params: ['coupon_ids', 'coupon', 'replace_coupon_list', 'coupons', 'discounts'] },
-  { title: 'Billing and term', params: ['billing_cycles', 'terms_to_charge', 'billing_alignment_mode', 'net_term_days', 'contract_term', 'force_term_reset', 'reactivate', 'reactivate_from'] },
-  { title: 'Addresses and tax', params: ['billing_address', 'shipping_address', 'customer', 'tax_providers_fields', 'entitlement_overrides'] },
-  { title: 'Notes', params: ['notes'] },
+  { title: 'Coupons', params: ['coupon_ids', 'replace_coupon_list'] },
+  { title: 'Name and notes', params: ['name', 'po_number', 'notes'] },
+  // Advanced, closed (each heading counts what is filled in it).
+  { title: 'Discounts and coupon periods', params: ['discounts', 'coupons', 'coupon'], collapsed: true },
+  { title: 'More item and addon options', params: ['event_based_addons', 'item_tiers', 'mandatory_items_to_remove', 'mandatory_addons_to_remove'], collapsed: true },
+  {
+    title: 'Billing and term',
+    params: ['billing_start_option', 'billing_cycles', 'terms_to_charge', 'billing_alignment_mode', 'net_term_days', 'contract_term', 'force_term_reset', 'reactivate', 'reactivate_from'],
+    collapsed: true,
+  },
+  { title: 'Addresses and tax', params: ['billing_address', 'shipping_address', 'customer', 'tax_providers_fields'], collapsed: true },
+  { title: 'Entitlement overrides', params: ['entitlement_overrides'], collapsed: true },
 ];
 
 /** Moments people pick to the minute; other dates are days (sent as 00:00 UTC). */

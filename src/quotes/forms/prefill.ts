@@ -96,10 +96,15 @@ function future(v: unknown, now: number): number | undefined {
   return typeof v === 'number' && v > now ? v : undefined;
 }
 
+/**
+ * Addon rows. The response names differ from the body's (see the SDK's QuotedSubscription.Addon and
+ * QuotedCharge.Addon): a subscription addon says `remaining_billing_cycles` for the body's
+ * `billing_cycles`; a one-time addon says `service_period` as the body does.
+ */
 function addonRows(list: unknown, opts: PrefillOptions, extra: readonly string[]): ParamTree[] {
   return recs(list).map((a) =>
     compact({
-      ...pick(a, ['id', 'quantity', 'quantity_in_decimal', 'unit_price_in_decimal', ...extra], { service_period_in_days: 'service_period' }),
+      ...pick(a, ['id', 'quantity', 'quantity_in_decimal', 'unit_price_in_decimal', ...extra], { remaining_billing_cycles: 'billing_cycles' }),
       unit_price: overridePrice(a['id'], a['unit_price'], opts),
       trial_end: future(a['trial_end'], opts.now),
     }),
@@ -148,7 +153,8 @@ function subscriptionPart(envelope: QuoteEnvelope, opts: PrefillOptions): Record
   const coupons = couponIds(sub);
   const out: Record<string, ParamValue> = {
     subscription,
-    billing_cycles: scalar(sub['billing_cycles']),
+    // The response has no billing_cycles: what is left of them is remaining_billing_cycles.
+    billing_cycles: scalar(sub['remaining_billing_cycles']),
     contract_term: contractTerm(sub),
     coupon_ids: coupons,
   };
@@ -156,7 +162,7 @@ function subscriptionPart(envelope: QuoteEnvelope, opts: PrefillOptions): Record
     out['subscription_items'] = subscriptionItemRows(sub['subscription_items'], opts);
     if (change) out['replace_items_list'] = true;
   } else {
-    out['addons'] = addonRows(sub['addons'], opts, ['billing_cycles']);
+    out['addons'] = addonRows(sub['addons'], opts, ['remaining_billing_cycles']);
     out['event_based_addons'] = eventAddonRows(sub['event_based_addons'], opts);
     if (change && Array.isArray(sub['addons'])) out['replace_addon_list'] = true;
   }
@@ -174,7 +180,7 @@ function chargePart(envelope: QuoteEnvelope, opts: PrefillOptions): Record<strin
     po_number: envelope.quote.po_number,
     currency_code: envelope.quote.currency_code,
     charges: recs(charge['charges']).map((c) => compact(pick(c, ['amount', 'amount_in_decimal', 'description', 'service_period_in_days'], { service_period_in_days: 'service_period' }))),
-    addons: addonRows(charge['addons'], opts, ['service_period_in_days']),
+    addons: addonRows(charge['addons'], opts, ['service_period']),
     item_prices: recs(charge['invoice_items']).map((i) =>
       compact({
         ...pick(i, ['item_price_id', 'quantity', 'quantity_in_decimal', 'unit_price_in_decimal', 'service_period_days']),
@@ -199,6 +205,25 @@ export function prefillFromQuote(envelope: QuoteEnvelope, opts: PrefillOptions):
   };
   const specific = opts.kind === 'onetime' ? chargePart(envelope, opts) : subscriptionPart(envelope, opts);
   return { tree: compact({ ...common, ...specific }), pathParams: { quote_id: q.id } };
+}
+
+/**
+ * What the quote holds that the edit form could not pre-fill and so would drop on save, in words for
+ * the note next to Submit; empty when the quote holds none of it.
+ */
+export function resetByEdit(envelope: QuoteEnvelope, kind: QuoteKind): string[] {
+  const sub: Rec = isRecord(envelope.quoted_subscription) ? envelope.quoted_subscription : {};
+  const charge: Rec = isRecord(envelope.quoted_charge) ? envelope.quoted_charge : {};
+  const out: string[] = [];
+  const source = kind === 'onetime' ? charge : sub;
+  if (recs(source['item_tiers']).length > 0) out.push('item tiers');
+  const manual = (envelope.quote.discounts ?? []).filter((d) => d.entity_type === 'document_level_discount' || d.entity_type === 'item_level_discount');
+  if (manual.length > 0) out.push('manual discounts');
+  if (kind === 'onetime' && recs(charge['charges']).some((c) => ['avalara_sale_type', 'avalara_transaction_type', 'avalara_service_type'].some((k) => c[k] !== undefined))) {
+    out.push('Avalara fields of the charges');
+  }
+  if (kind !== 'onetime' && isRecord(envelope.quoted_ramp)) out.push('ramps');
+  return out;
 }
 
 /** Every plan, addon and item price id the pre-fill might price, for one catalog lookup each. */

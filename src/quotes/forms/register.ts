@@ -19,7 +19,11 @@ import { initialValuesFor, newQuoteArgsFrom } from './args';
 import { QUOTE_FORM_COMMANDS } from '../../commands/ids';
 import { QuoteFormController } from './controller';
 import type { QuoteFormDeps, QuoteFormSite } from './deps';
+import type { EditFormPlan } from './edit-form';
 import { EditRefusedError, planEditForm } from './edit-form';
+import type { FormValues } from '../../forms/values';
+import type { RestoredForm } from '../../webview/form-restore';
+import type { FormRestoreRef } from '../../webview/protocol';
 import type { FormMode, QuoteKind } from './kinds';
 import { KIND_DETAILS, KIND_LABELS, QUOTE_KINDS } from './kinds';
 import { DisposableStore } from '../../util/disposables';
@@ -41,6 +45,10 @@ export function registerQuoteForms(deps: QuoteFormDeps): vscode.Disposable {
     register(c.newOneTime, async (arg) => forms.openNew('onetime', arg)),
     register(c.edit, async (arg) => forms.openEdit(arg)),
   );
+  if (deps.restorers) {
+    disposables.add(deps.restorers.register(RESTORE_NEW, async (args) => forms.restoreNew(args)));
+    disposables.add(deps.restorers.register(RESTORE_EDIT, async (args) => forms.restoreEdit(args)));
+  }
   return {
     dispose: () => disposables.dispose(),
   };
@@ -80,17 +88,64 @@ class QuoteForms {
     const catalog = await this.catalogOf(site);
     if (catalog === undefined) return undefined;
     const initialValues = initialValuesFor(chosen, args);
-    const controller = new QuoteFormController({
+    const controller = this.newController(site, chosen, catalog, initialValues);
+    this.deps.log.info(`Quote form: ${controller.spec.id} on ${site.info.name}`);
+    const restore = { kind: RESTORE_NEW, args: { siteId: site.id, kind: chosen, catalog } };
+    const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, restore, log: this.deps.log });
+    return { controller, panel };
+  }
+
+  private newController(site: QuoteFormSite, kind: QuoteKind, catalog: ProductCatalog, initialValues?: FormValues): QuoteFormController {
+    return new QuoteFormController({
       site,
-      kind: chosen,
+      kind,
       mode: 'create',
       catalog,
       ...(initialValues ? { initialValues } : {}),
       onSaved: (envelope, mode) => this.saved(site, envelope, mode),
     });
-    this.deps.log.info(`Quote form: ${controller.spec.id} on ${site.info.name}`);
-    const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, log: this.deps.log });
-    return { controller, panel };
+  }
+
+  /** The site a restored form was for, or why it cannot come back. */
+  private async siteFor(siteId: unknown): Promise<QuoteFormSite | { problem: string }> {
+    const site = await this.deps.activeSite();
+    if (site && site.id === siteId) return site;
+    const id = typeof siteId === 'string' ? siteId : 'unknown';
+    return { problem: site ? `It was for the site ${id}, which is not the active site now. Switch to it and open the form again.` : `It was for the site ${id}, which is no longer set up.` };
+  }
+
+  async restoreNew(args: FormRestoreRef['args']): Promise<RestoredForm> {
+    const site = await this.siteFor(args['siteId']);
+    if ('problem' in site) return site;
+    const kind = QUOTE_KINDS.find((k) => k === args['kind']);
+    const catalog = args['catalog'] === 1 || args['catalog'] === 2 ? args['catalog'] : undefined;
+    if (kind === undefined || catalog === undefined) return { problem: 'The saved form names a quote kind this version does not know.' };
+    return { controller: this.newController(site, kind, catalog) };
+  }
+
+  async restoreEdit(args: FormRestoreRef['args']): Promise<RestoredForm> {
+    const site = await this.siteFor(args['siteId']);
+    if ('problem' in site) return site;
+    const quoteId = args['quoteId'];
+    if (typeof quoteId !== 'string') return { problem: 'The saved form names no quote.' };
+    const plan = await planEditForm(site, quoteId, this.nowMs(), () => Promise.resolve(site.catalogVersion));
+    if (!plan) return { problem: `Quote ${quoteId} names no product catalog.` };
+    return { controller: this.editController(site, quoteId, plan), key: editKey(site.id, quoteId) };
+  }
+
+  private editController(site: QuoteFormSite, quoteId: string, plan: EditFormPlan): QuoteFormController {
+    return new QuoteFormController({
+      site,
+      kind: plan.kind,
+      mode: 'edit',
+      catalog: plan.catalog,
+      quoteId,
+      initialValues: plan.values,
+      currency: plan.currency,
+      description: plan.description,
+      ...(plan.submitNote !== undefined ? { submitNote: plan.submitNote } : {}),
+      onSaved: (envelope, mode) => this.saved(site, envelope, mode),
+    });
   }
 
   async openEdit(arg: unknown): Promise<OpenedQuoteForm | undefined> {
@@ -109,7 +164,7 @@ class QuoteForms {
       quoteId = quote?.id;
     }
     if (quoteId === undefined) return undefined;
-    const key = `quotes.edit:${site.id}:${quoteId}`;
+    const key = editKey(site.id, quoteId);
     const open = FormPanel.find(key);
     if (open && open.session.formId === key) {
       open.reveal();
@@ -126,18 +181,9 @@ class QuoteForms {
     if (!plan) return undefined;
     // Whatever the tree showed, it now shows the quote as it is.
     this.deps.tree?.quoteChanged(site.id, plan.envelope.quote);
-    const controller = new QuoteFormController({
-      site,
-      kind: plan.kind,
-      mode: 'edit',
-      catalog: plan.catalog,
-      quoteId: id,
-      initialValues: plan.values,
-      currency: plan.currency,
-      description: plan.description,
-      onSaved: (envelope, mode) => this.saved(site, envelope, mode),
-    });
-    const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, key, log: this.deps.log });
+    const controller = this.editController(site, id, plan);
+    const restore = { kind: RESTORE_EDIT, args: { siteId: site.id, quoteId: id } };
+    const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, key, restore, log: this.deps.log });
     return { controller, panel };
   }
 
@@ -158,6 +204,14 @@ class QuoteForms {
       }
     });
   }
+}
+
+/** Restore kinds of the quote forms (src/webview/form-restore.ts). */
+const RESTORE_NEW = 'quotes.new';
+const RESTORE_EDIT = 'quotes.edit';
+
+function editKey(siteId: string, quoteId: string): string {
+  return `quotes.edit:${siteId}:${quoteId}`;
 }
 
 /** `quoteKind`, not `kind`: QuickPickItem.kind marks separators. */

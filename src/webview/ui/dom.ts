@@ -25,10 +25,24 @@ export function uid(prefix: string): string {
   return `${prefix}-${counter}`;
 }
 
-export function debounce<A extends unknown[]>(ms: number, fn: (...args: A) => void): (...args: A) => void {
+export interface Debounced<A extends unknown[]> {
+  (...args: A): void;
+  /** Drops a pending call. */
+  cancel(): void;
+}
+
+export function debounce<A extends unknown[]>(ms: number, fn: (...args: A) => void): Debounced<A> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return (...args: A) => {
+  const call = (...args: A): void => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
+    timer = setTimeout(() => {
+      timer = undefined;
+      fn(...args);
+    }, ms);
   };
+  call.cancel = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  return call;
 }

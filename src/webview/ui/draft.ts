@@ -2,6 +2,7 @@
 import type { FormModel } from '../../forms/model';
 import { allItems } from '../../forms/model';
 import type { FieldInput, FilterRowValue, FormValues } from '../../forms/values';
+import type { FormRestoreRef } from '../protocol';
 import { parseFormValues } from '../protocol';
 
 export interface Draft {
@@ -10,6 +11,7 @@ export interface Draft {
   rows: Record<string, Record<string, FieldInput>[]>;
   lists: Record<string, string[]>;
   filters: FilterRowValue[];
+  filterTimeZone?: string;
 }
 
 export function toDraft(values: FormValues, model: FormModel): Draft {
@@ -24,6 +26,8 @@ export function toDraft(values: FormValues, model: FormModel): Draft {
 interface SavedState {
   readonly formId: string;
   readonly values: FormValues;
+  /** The host's reference for rebuilding the form after a reload (src/webview/form-restore.ts). */
+  readonly restore?: FormRestoreRef;
 }
 
 /** Saved values belong to one form: a reused webview state from another form is ignored. */
@@ -33,6 +37,6 @@ export function restoreValues(saved: unknown, formId: string): FormValues | unde
   return s.formId === formId ? parseFormValues(s.values) : undefined;
 }
 
-export function stateOf(formId: string, draft: Draft): SavedState {
-  return { formId, values: draft };
+export function stateOf(formId: string, draft: Draft, restore?: FormRestoreRef): SavedState {
+  return { formId, values: draft, ...(restore ? { restore } : {}) };
 }

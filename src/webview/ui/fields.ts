@@ -6,6 +6,8 @@
  */
 import type { PickerKind } from '../../chargebee/catalog/types';
 import type { FieldDescriptor } from '../../forms/model';
+import { INVALID_DATE } from '../../forms/dates';
+import { moneyExample } from '../../forms/money';
 import type { FieldInput } from '../../forms/values';
 import { h, uid } from './dom';
 import type { PickerQuery } from './picker';
@@ -48,6 +50,8 @@ export function renderField(f: FieldDescriptor, ctx: FieldContext): RenderedFiel
   let body: HTMLElement = control;
   if (f.widget === 'picker' && control instanceof HTMLInputElement) {
     body = attachPicker(control, ctx.pickerKind ?? (() => undefined), ctx.query, (picked) => ctx.onChange(picked));
+  } else if ((f.widget === 'date' || f.widget === 'datetime') && f.zeroMeans !== undefined && control instanceof HTMLInputElement) {
+    body = withZeroChoice(control, f.zeroMeans, ctx);
   } else if (f.widget === 'money') {
     body = h('div', { class: 'with-suffix' }, [control, h('span', { class: 'suffix', 'aria-hidden': 'true' }, [ctx.currency])]);
   }
@@ -56,6 +60,20 @@ export function renderField(f: FieldDescriptor, ctx: FieldContext): RenderedFiel
       ? h('div', { class: 'field field-checkbox' }, [h('div', { class: 'checkbox-line' }, [body, labelEl]), hintEl, error])
       : h('div', { class: 'field' }, [labelEl, body, hintEl, error]);
   return { root, control, error };
+}
+
+/** The date input plus a checkbox for the API's 0 ("No trial: activate now"); ticking it sends 0. */
+function withZeroChoice(input: HTMLInputElement, label: string, ctx: FieldContext): HTMLElement {
+  const id = uid('zero');
+  const box = h('input', { id, type: 'checkbox', 'data-testid': `zero-${ctx.path}` });
+  box.checked = ctx.value === '0';
+  input.disabled = box.checked;
+  box.addEventListener('change', () => {
+    input.disabled = box.checked;
+    if (box.checked) input.value = '';
+    ctx.onChange(box.checked ? '0' : input.value);
+  });
+  return h('div', { class: 'with-zero-choice' }, [input, h('span', { class: 'checkbox-line' }, [box, h('label', { for: id }, [label])])]);
 }
 
 function controlFor(f: FieldDescriptor, ctx: FieldContext, id: string): HTMLElement {
@@ -68,20 +86,35 @@ function controlFor(f: FieldDescriptor, ctx: FieldContext, id: string): HTMLElem
       return box;
     }
     case 'select': {
-      const blank = f.defaultHint !== undefined ? `(not set: ${f.defaultHint})` : '(not set)';
-      const select = h('select', { id }, [h('option', { value: '' }, [blank]), ...(f.values ?? []).map((v) => h('option', { value: v }, [v]))]);
+      const shown = (v: string): string => (f.type === 'boolean' ? (v === 'true' ? 'yes' : v === 'false' ? 'no' : v) : v);
+      const blank = f.defaultHint !== undefined ? (f.type === 'boolean' ? `default (${shown(f.defaultHint)})` : `(not set: ${f.defaultHint})`) : '(not set)';
+      const select = h('select', { id }, [h('option', { value: '' }, [blank]), ...(f.values ?? []).map((v) => h('option', { value: v }, [shown(v)]))]);
       // A pre-filled value the catalog does not list is kept visible rather than silently dropped.
       if (text !== '' && !(f.values ?? []).includes(text)) select.append(h('option', { value: text }, [text]));
-      select.value = text;
+      select.value = typeof ctx.value === 'boolean' ? String(ctx.value) : text;
       select.addEventListener('change', () => ctx.onChange(select.value));
       return select;
     }
     default: {
       const input = h('input', { id, type: inputType(f.widget), spellcheck: 'false', inputmode: inputMode(f.widget) });
-      input.value = text;
-      input.addEventListener('input', () => ctx.onChange(input.value));
+      input.value = text === INVALID_DATE || (f.zeroMeans !== undefined && text === '0') ? '' : text;
+      let last = text;
+      const update = (): void => {
+        // A date control holds '' for an impossible or half-typed date (02/30/1999): that is an error, not "empty".
+        const now = input.value === '' && input.validity.badInput ? INVALID_DATE : input.value;
+        // `change` also fires on blur with nothing new: only a new value is a change (it clears errors).
+        if (now === last) return;
+        last = now;
+        ctx.onChange(now);
+      };
+      input.addEventListener('input', update);
       // Date pickers change without typing; `change` covers them.
-      input.addEventListener('change', () => ctx.onChange(input.value));
+      input.addEventListener('change', update);
+      // An impossible date typed by hand fires neither (the value stays ''): look at each key and on leaving.
+      if (f.widget === 'date' || f.widget === 'datetime') {
+        input.addEventListener('keyup', update);
+        input.addEventListener('blur', update);
+      }
       return input;
     }
   }
@@ -98,9 +131,9 @@ function inputMode(widget: FieldDescriptor['widget']): string | undefined {
 function hintText(f: FieldDescriptor, currency: string): string {
   const parts: string[] = [];
   if (f.help !== undefined) parts.push(f.help);
-  if (f.widget === 'money') parts.push(`Amount in ${currency}, e.g. 10.50.`);
+  if (f.widget === 'money') parts.push(`Amount in ${currency}, e.g. ${moneyExample(currency)}.`);
   if (f.widget === 'datetime') parts.push('Date and time in UTC.');
-  if (f.widget === 'date') parts.push('Sent as midnight UTC.');
+  if (f.widget === 'date') parts.push('A day in UTC (sent as its 00:00).');
   if (f.maxLength !== undefined && (f.widget === 'text' || f.widget === 'picker')) parts.push(`At most ${f.maxLength} characters.`);
   if (f.widget !== 'select' && f.defaultHint !== undefined) parts.push(`Default: ${f.defaultHint}.`);
   return parts.join(' ');

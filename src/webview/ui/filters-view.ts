@@ -4,10 +4,12 @@
  */
 import type { FilterOperator, FilterSpec } from '../../chargebee/catalog/types';
 import type { FilterEditor } from '../../forms/filters';
-import { OPERATOR_LABELS, filterEditor, findFilter } from '../../forms/filters';
+import { FILTER_TIME_ZONE, OPERATOR_LABELS, dayFilterHint, filterEditor, findFilter } from '../../forms/filters';
+import { moneyExample } from '../../forms/money';
 import type { FilterGroupDescriptor } from '../../forms/model';
 import type { FilterRowValue } from '../../forms/values';
 import { filterPath } from '../../forms/values';
+import { INVALID_DATE } from '../../forms/dates';
 import { button } from './buttons';
 import { h, uid } from './dom';
 import type { RenderedField } from './fields';
@@ -16,10 +18,15 @@ export interface FilterRowsContext {
   readonly groups: readonly FilterGroupDescriptor[];
   readonly rows: FilterRowValue[];
   /** A structural change (field, operator, add, remove): the form re-renders and focuses `focus`. */
-  readonly onStructure: (focus: string) => void;
-  /** A value typed: no re-render. */
-  readonly onValue: () => void;
+  readonly onStructure: (focus: string, changed: string) => void;
+  /** A value typed in row `path` (`filter:<row>`): no re-render. */
+  readonly onValue: (path: string) => void;
   readonly register: (path: string, field: RenderedField) => void;
+  /** The currency money filters are typed in (major units). */
+  readonly currency: string;
+  /** The zone dates are whole days in, and how the user changes it. */
+  readonly timeZone: string;
+  readonly onTimeZone: (zone: string) => void;
 }
 
 const SEP = '|';
@@ -28,15 +35,27 @@ export function renderFilters(ctx: FilterRowsContext): HTMLElement {
   const list = h('div', { class: 'filter-rows' });
   ctx.rows.forEach((row, i) => list.append(renderRow(ctx, row, i)));
   if (ctx.rows.length === 0) list.append(h('p', { class: 'empty' }, ['No filters: the export includes everything.']));
+  // UTC by default (the same export on every machine); the browser's own zone is offered too.
+  const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zones = [...new Set([FILTER_TIME_ZONE, local, ctx.timeZone])];
+  const zoneId = uid('filter-zone');
+  const zone = h('select', { id: zoneId, 'data-testid': 'filter-time-zone' }, zones.map((z) => h('option', { value: z }, [z])));
+  zone.value = ctx.timeZone;
+  zone.addEventListener('change', () => ctx.onTimeZone(zone.value));
+  const units = h('p', { class: 'field-hint filter-units', 'data-testid': 'filter-units' }, [
+    h('label', { for: zoneId }, ['Dates are whole days in ']),
+    zone,
+    `; amounts are in ${ctx.currency}.`,
+  ]);
   const add = button(
     'Add filter',
     () => {
       ctx.rows.push({ group: '', field: '', op: '', values: [] });
-      ctx.onStructure(`${filterPath(ctx.rows.length - 1)}:field`);
+      ctx.onStructure(`${filterPath(ctx.rows.length - 1)}:field`, 'filter');
     },
     { testId: 'add-filter', secondary: true },
   );
-  return h('div', { class: 'filters' }, [list, h('div', { class: 'row-actions' }, [add])]);
+  return h('div', { class: 'filters' }, [units, list, h('div', { class: 'row-actions' }, [add])]);
 }
 
 function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): HTMLElement {
@@ -55,7 +74,7 @@ function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): 
     const [group = '', field = ''] = fieldSelect.value.split(SEP);
     const chosen = findFilter(ctx.groups, group, field);
     ctx.rows[index] = { group, field, op: chosen?.operators[0] ?? '', values: [] };
-    ctx.onStructure(`${path}:op`);
+    ctx.onStructure(`${path}:op`, path);
   });
 
   const parts: HTMLElement[] = [fieldSelect];
@@ -72,7 +91,7 @@ function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): 
       const op = opSelect.value;
       // Values survive an operator change when the editor stays the same (is -> is_not).
       ctx.rows[index] = { ...row, op, values: editorKey(spec, op) === before ? row.values : [] };
-      ctx.onStructure(`${path}:value`);
+      ctx.onStructure(`${path}:value`, path);
     });
     parts.push(opSelect);
     const editors = valueEditors(spec, row, index, rowLabel, ctx, errorId);
@@ -84,15 +103,24 @@ function renderRow(ctx: FilterRowsContext, row: FilterRowValue, index: number): 
       'Remove',
       () => {
         ctx.rows.splice(index, 1);
-        ctx.onStructure(ctx.rows.length > 0 ? `${filterPath(Math.min(index, ctx.rows.length - 1))}:field` : 'add-filter');
+        ctx.onStructure(ctx.rows.length > 0 ? `${filterPath(Math.min(index, ctx.rows.length - 1))}:field` : 'add-filter', 'filter');
       },
       { testId: `remove-filter-${index}`, secondary: true, ariaLabel: `Remove filter ${index + 1}` },
     ),
   );
   const control = firstValue ?? fieldSelect;
-  control.setAttribute('aria-describedby', errorId);
+  const hint = spec ? rowHint(spec, row.op, ctx.currency, ctx.timeZone) : '';
+  const hintId = uid('filter-hint');
+  control.setAttribute('aria-describedby', hint === '' ? errorId : `${hintId} ${errorId}`);
   ctx.register(path, { root: control, control, error });
-  return h('div', { class: 'filter-row', role: 'group', 'aria-label': rowLabel, 'data-testid': `filter-row-${index}` }, [h('div', { class: 'filter-controls' }, parts), error]);
+  const hintEl = hint === '' ? undefined : h('div', { id: hintId, class: 'field-hint', 'data-testid': `hint-${path}` }, [hint]);
+  return h('div', { class: 'filter-row', role: 'group', 'aria-label': rowLabel, 'data-testid': `filter-row-${index}` }, [h('div', { class: 'filter-controls' }, parts), hintEl, error]);
+}
+
+function rowHint(spec: FilterSpec, op: string, currency: string, timeZone: string): string {
+  if (spec.type === 'timestamp') return dayFilterHint(op, timeZone);
+  if (spec.unit === 'money') return `Amount in ${currency}, e.g. ${moneyExample(currency)}.`;
+  return '';
 }
 
 function editorKey(spec: FilterSpec, op: string): string {
@@ -104,9 +132,11 @@ function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowL
   const editor: FilterEditor = filterEditor(spec.type, row.op as FilterOperator);
   const path = filterPath(index);
   const set = (values: string[]): void => {
+    // Only a new value is a change (keyup and blur also call this): a change clears the row's errors.
+    if (values.length === row.values.length && values.every((v, i) => v === row.values[i])) return;
     ctx.rows[index] = { ...row, values };
     row = ctx.rows[index] ?? row;
-    ctx.onValue();
+    ctx.onValue(path);
   };
   const attrs = (suffix: string, label: string): Record<string, string> => ({
     'aria-label': `${rowLabel}: ${label}`,
@@ -127,19 +157,16 @@ function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowL
         return [select];
       }
       const input = valueInput(editor.input, row.values[0] ?? '', attrs('value', 'value'));
-      const update = (): void => set([input.value]);
-      input.addEventListener('input', update);
-      input.addEventListener('change', update);
+      const update = (): void => set([typed(input)]);
+      for (const ev of ['input', 'change', 'keyup', 'blur']) input.addEventListener(ev, update);
       return [input];
     }
     case 'range': {
       const from = valueInput(editor.input, row.values[0] ?? '', attrs('value', 'from'));
       const to = valueInput(editor.input, row.values[1] ?? '', attrs('to', 'to'));
-      const update = (): void => set([from.value, to.value]);
-      for (const el of [from, to]) {
-        el.addEventListener('input', update);
-        el.addEventListener('change', update);
-      }
+      const update = (): void => set([typed(from), typed(to)]);
+      // keyup and blur: an impossible date typed by hand leaves the value '' and fires no input event.
+      for (const el of [from, to]) for (const ev of ['input', 'change', 'keyup', 'blur']) el.addEventListener(ev, update);
       return [from, h('span', { class: 'range-and', 'aria-hidden': 'true' }, ['and']), to];
     }
     case 'multi': {
@@ -157,8 +184,13 @@ function valueEditors(spec: FilterSpec, row: FilterRowValue, index: number, rowL
 }
 
 function valueInput(kind: 'text' | 'number' | 'date', value: string, attrs: Record<string, string>): HTMLInputElement {
-  const input = h('input', { ...attrs, type: kind === 'date' ? 'date' : 'text', inputmode: kind === 'number' ? 'numeric' : undefined, spellcheck: 'false' });
-  input.value = value;
+  const input = h('input', { ...attrs, type: kind === 'date' ? 'date' : 'text', inputmode: kind === 'number' ? 'decimal' : undefined, spellcheck: 'false' });
+  input.value = value === INVALID_DATE ? '' : value;
   return input;
+}
+
+/** What a value editor holds: an impossible date typed into a date control is kept as one (see INVALID_DATE). */
+function typed(input: HTMLInputElement): string {
+  return input.value === '' && input.validity.badInput ? INVALID_DATE : input.value;
 }
 

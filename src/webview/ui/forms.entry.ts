@@ -20,8 +20,9 @@
 import type { PickerKind } from '../../chargebee/catalog/types';
 import { currencyOf } from '../../forms/convert';
 import type { FormValues } from '../../forms/values';
-import { validateForm } from '../../forms/validate-form';
-import type { HostToWebview } from '../protocol';
+import { errorsAfterChange } from '../../forms/shown-errors';
+import { descriptorAt, validateForm } from '../../forms/validate-form';
+import type { FormCurrencyInfo, HostToWebview } from '../protocol';
 import { assertNever } from '../protocol';
 import { debounce, h } from './dom';
 import type { Draft } from './draft';
@@ -38,6 +39,8 @@ interface Live {
   draft: Draft;
   readonly init: Extract<HostToWebview, { type: 'init' }>;
   busy: boolean;
+  /** The host's word on the currency (it may learn the customer's after the form opened). */
+  currency: FormCurrencyInfo;
 }
 
 let live: Live | undefined;
@@ -57,19 +60,24 @@ function query(kind: PickerKind, text: string, offset: string | undefined): Prom
 }
 
 function currency(): string {
-  return live ? currencyOf(live.draft, { currency: live.init.site.currency }) : 'USD';
+  return live ? currencyOf(live.draft, { currency: live.currency.code }) : 'USD';
 }
 
-/** Errors already shown are re-checked as the user types, so a corrected field clears at once. */
+/** Field paths changed since the last re-check. */
+const changedSince = new Set<string>();
+
+/**
+ * Errors already shown are re-checked as the user types: a corrected field clears at once, a value
+ * that cannot be sent shows on its field at once, and host and server errors stay until their field
+ * (or one their rule names) changes. See src/forms/shown-errors.ts.
+ */
 const recheckShown = debounce(200, () => {
-  if (!live || live.view.currentErrors.length === 0) return;
-  const fresh = new Map(validateForm(live.init.model, live.draft, { currency: currency() }).errors.map((e) => [e.field, e.message]));
-  const kept = live.view.currentErrors.flatMap((e) => {
-    if (e.field === '') return [e];
-    const message = fresh.get(e.field);
-    return message === undefined ? [] : [{ field: e.field, message }];
-  });
-  live.view.setErrors(kept, false);
+  if (!live) return;
+  const changed = new Set(changedSince);
+  changedSince.clear();
+  const checked = validateForm(live.init.model, live.draft, { currency: currency() });
+  const next = errorsAfterChange(live.view.currentErrors, changed, checked.errors, checked.conversion.errors);
+  if (JSON.stringify(next) !== JSON.stringify(live.view.currentErrors)) live.view.setErrors(next, false);
 });
 
 /** `values` replaces the form's content (a loaded preset); otherwise saved state wins over the host's copy. */
@@ -77,9 +85,10 @@ function start(init: Extract<HostToWebview, { type: 'init' }>, values?: FormValu
   values ??= restoreValues(loadState(), init.formId) ?? init.values;
   const draft = toDraft(values, init.model);
   const view = new FormView(root, init, draft, {
-    onChange: () => {
+    onChange: (path) => {
       if (!live) return;
-      saveState(stateOf(live.formId, live.draft));
+      if (path !== '') changedSince.add(path);
+      saveState(stateOf(live.formId, live.draft, live.init.restore));
       sendChange();
       recheckShown();
     },
@@ -94,21 +103,27 @@ function start(init: Extract<HostToWebview, { type: 'init' }>, values?: FormValu
     onLoadPreset: (name) => post({ type: 'loadPreset', name }),
     query,
     currency,
+    currencyInfo: () => ({ code: currency(), basis: live && currency() === live.currency.code ? live.currency.basis : 'the currency code of this form' }),
   });
-  live = { formId: init.formId, view, draft, init, busy: init.busy };
+  live = { formId: init.formId, view, draft, init, busy: init.busy, currency: init.currency };
   view.setBusy(init.busy);
   view.render();
-  saveState(stateOf(init.formId, draft));
+  saveState(stateOf(init.formId, draft, init.restore));
   // The host may hold older values than the restored ones; bring its preview up to date.
   post({ type: 'change', values: draft });
 }
 
 function submit(): void {
   if (!live || live.busy) return;
+  // The submit judges every field now; a re-check still pending must not undo what it shows.
+  recheckShown.cancel();
+  changedSince.clear();
   const { errors } = validateForm(live.init.model, live.draft, { currency: currency() });
   if (errors.length > 0) {
     live.view.clearResult();
     live.view.setErrors(errors, true);
+    // Nothing is sent; the host answers with its rules' errors too, so all show on this first submit.
+    post({ type: 'check', values: live.draft });
     return;
   }
   live.view.setErrors([], false);
@@ -142,13 +157,22 @@ function onMessage(msg: HostToWebview): void {
         live.view.showResult(msg.summary, msg.table, true);
       } else {
         // Everything typed stays; the message goes on its field when the server named one.
-        const fieldErrors = msg.field !== undefined ? [{ field: msg.field, message: msg.message }] : [];
+        const fieldErrors = msg.field !== undefined ? [{ field: msg.field, message: msg.message, origin: 'server' as const }] : [];
         if (fieldErrors.length > 0) live.view.setErrors([...fieldErrors, ...live.view.currentErrors.filter((e) => e.field !== msg.field)], true);
         live.view.showResult(msg.field !== undefined ? 'The request failed; see the marked field.' : msg.message, undefined, false);
       }
       return;
     case 'preview':
       live.view.showPreview(msg.preview);
+      return;
+    case 'currency':
+      if (msg.currency.code === live.currency.code && msg.currency.basis === live.currency.basis) return;
+      live.currency = msg.currency;
+      // Hints, suffixes and the local rules follow the currency; errors judged in the old one are re-judged.
+      live.view.render();
+      // Errors on amounts were judged in the old currency: re-judged now, whoever found them.
+      for (const e of live.view.currentErrors) if (descriptorAt(live.init.model, e.field)?.type === 'money') changedSince.add(e.field);
+      recheckShown();
       return;
     case 'setValues':
       start({ ...live.init, busy: live.busy }, msg.values);

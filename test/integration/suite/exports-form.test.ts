@@ -73,11 +73,17 @@ describe('new export form in the extension host', function () {
     const before = sb.control.store.exports.size;
     // The preset picker (row buttons: its own QuickPick) lists the site's one preset: Enter runs it.
     const running = vscode.commands.executeCommand<ExportJob | undefined>(C.runPreset);
-    await sleep(500);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    // The picker shows once its list is read: accept until it has been (a loaded machine is slow to show it).
+    let settled = false;
+    void Promise.resolve(running).finally(() => (settled = true));
+    for (let tries = 0; tries < 40 && !settled; tries++) {
+      await sleep(250);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
     const job = await running;
     assert.ok(job && job.kind === 'exports.customers', 'running the preset queued a customers job');
-    assert.deepEqual(job.params, { export_type: 'data', customer: { auto_collection: { is: 'on' }, created_at: { after: Date.UTC(2015, 0, 1) / 1000 } } });
+    // "after 2015-01-01" is after that whole UTC day.
+    assert.deepEqual(job.params, { export_type: 'data', customer: { auto_collection: { is: 'on' }, created_at: { after: Date.UTC(2015, 0, 2) / 1000 - 1 } } });
     await until('the preset trigger', () => (sb.control.store.exports.size > before ? true : undefined), 10_000);
     open.panel.dispose();
   });
