@@ -163,9 +163,11 @@ describe('export jobs', () => {
 
 describe('export job facts and filter summary', () => {
   it('counts CSV records with quoted newlines, CRLF and no trailing newline', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const fs = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
+    const mkdtemp = (prefix: string): Promise<string> => fs.mkdtemp(prefix);
+    const writeFile = (file: string, text: string): Promise<void> => fs.writeFile(file, text);
     const { countCsvRecords, fileFacts } = await import('../../src/exports/jobs/file-facts');
     const dir = await mkdtemp(join(tmpdir(), 'cb-facts-'));
     const a = join(dir, 'a.csv');

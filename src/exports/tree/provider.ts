@@ -77,7 +77,7 @@ export class ExportJobsTreeProvider implements vscode.TreeDataProvider<ExportJob
       if (this.options.openCommand) item.command = { command: this.options.openCommand, title: 'Open', arguments: [node] };
       return item;
     }
-    const job = node as ExportJob;
+    const job = node;
     const view = presentJob(job, this.clock.now(), this.names());
     const files = job.extractedFiles ?? [];
     const item = new vscode.TreeItem(view.label, files.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
