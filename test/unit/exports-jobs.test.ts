@@ -1,3 +1,8 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countCsvRecords, fileFacts } from '../../src/exports/jobs/file-facts';
+import { filterSummary } from '../../src/exports/jobs/filter-summary';
 import { strict as assert } from 'node:assert';
 import { exportEndpoints } from '../../src/chargebee/catalog';
 import { catalogPath } from '../../src/exports/jobs/export-api';
@@ -163,12 +168,6 @@ describe('export jobs', () => {
 
 describe('export job facts and filter summary', () => {
   it('counts CSV records with quoted newlines, CRLF and no trailing newline', async () => {
-    const fs = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const mkdtemp = (prefix: string): Promise<string> => fs.mkdtemp(prefix);
-    const writeFile = (file: string, text: string): Promise<void> => fs.writeFile(file, text);
-    const { countCsvRecords, fileFacts } = await import('../../src/exports/jobs/file-facts');
     const dir = await mkdtemp(join(tmpdir(), 'cb-facts-'));
     const a = join(dir, 'a.csv');
     await writeFile(a, 'id,note\r\n1,"two\r\nlines"\r\n2,"say ""hi"""\r\n3,last');
@@ -181,7 +180,6 @@ describe('export job facts and filter summary', () => {
   });
 
   it('summarises filters in a few words, dates as dates', async () => {
-    const { filterSummary } = await import('../../src/exports/jobs/filter-summary');
     assert.equal(filterSummary({}), 'no filters');
     assert.equal(filterSummary({ customer: { auto_collection: { is: 'on' }, created_at: { after: String(Date.UTC(2015, 0, 1) / 1000) } } }), 'auto_collection is on, created_at after 2015-01-01');
     assert.equal(filterSummary({ a: { is: '1' }, b: { is: '2' }, c: { is_not: '3' } }), 'a is 1, b is 2 +1');
