@@ -179,7 +179,7 @@ describe('export job facts and filter summary', () => {
     assert.ok(facts.bytes > 0);
   });
 
-  it('summarises filters in a few words, dates as dates', async () => {
+  it('summarises filters in a few words, dates as dates', () => {
     assert.equal(filterSummary({}), 'no filters');
     assert.equal(filterSummary({ customer: { auto_collection: { is: 'on' }, created_at: { after: String(Date.UTC(2015, 0, 1) / 1000) } } }), 'auto_collection is on, created_at after 2015-01-01');
     assert.equal(filterSummary({ a: { is: '1' }, b: { is: '2' }, c: { is_not: '3' } }), 'a is 1, b is 2 +1');
