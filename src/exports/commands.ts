@@ -127,7 +127,10 @@ export function registerExportJobs(options: ExportJobsOptions): ExportJobs {
     }),
     ...(options.sites ? [options.sites.onDidChange((change) => {
       tree.refresh();
-      if (change.kind === 'removed' && change.siteId !== undefined) void actions.siteRemoved(change.siteId);
+      if (change.kind === 'removed' && change.siteId !== undefined) {
+        const siteId = change.siteId;
+        void runCommand(options.log, EXPORT_JOB_COMMANDS.remove, () => actions.siteRemoved(siteId), []);
+      }
     })] : []),
   );
   poller.start();
@@ -219,9 +222,9 @@ class JobActions {
     const jobs = this.deps.store.list(siteId);
     if (jobs.length === 0) return;
     const remove = 'Remove Jobs';
-    const answer = await this.options.ui.showWarningMessage(
+    // A notification like the other job news (not a prompt of the removal command): the site is gone either way.
+    const answer = await vscode.window.showWarningMessage(
       `${siteName(siteId, this.names)} was removed. Remove its ${jobs.length} export ${jobs.length === 1 ? 'job' : 'jobs'} from Export Jobs too? Downloaded files stay where they are.`,
-      {},
       remove,
       'Keep',
     );
@@ -344,11 +347,17 @@ function capitalised(text: string): string {
 
 /**
  * Opens a finished export's file without taking focus (a background job must not pull the user out of
- * what they are typing): a preview tab, reused by the next one, with focus left where it was.
+ * what they are typing): a preview tab, reused by the next one, with focus left where it was. While the
+ * user has an editor open it goes beside it, so that editor stays visible and active.
  */
 async function openInBackground(file: string | undefined): Promise<void> {
   if (file === undefined) return;
-  await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file), { preview: true, preserveFocus: true } satisfies vscode.TextDocumentShowOptions);
+  const beside = vscode.window.activeTextEditor !== undefined || vscode.window.tabGroups.activeTabGroup.activeTab !== undefined;
+  await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file), {
+    preview: true,
+    preserveFocus: true,
+    ...(beside ? { viewColumn: vscode.ViewColumn.Beside } : {}),
+  } satisfies vscode.TextDocumentShowOptions);
 }
 
 function isJob(value: unknown): value is ExportJob {
