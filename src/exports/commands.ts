@@ -23,7 +23,7 @@ import type { ExportEngineDeps } from './queue';
 import { ExportQueue } from './queue';
 import { ExportStatusBar } from './status-bar';
 import type { FileNode } from './tree/provider';
-import { EXPORT_JOBS_VIEW, ExportJobsTreeProvider, loadKindTitles } from './tree/provider';
+import { EXPORT_JOBS_VIEW, ExportJobsTreeProvider, KindTitles } from './tree/provider';
 import type { JobNames } from './tree/presentation';
 import { jobTitle, siteName } from './tree/presentation';
 import type { UserInput } from '../commands/user-input';
@@ -81,7 +81,10 @@ export function registerExportJobs(options: ExportJobsOptions): ExportJobs {
   const store = new JobStore(options.state);
   // Labels are remembered, so a removed site's jobs can still be named when asking about them.
   const labels = new Map<string, string>();
-  const names: JobNames = {
+  const titles = new KindTitles();
+  const names: JobNames & { loadTitles(): Promise<void> } = {
+    kindTitle: (kind) => titles.get(kind),
+    loadTitles: () => titles.load(),
     siteLabel: (siteId) => {
       const label = options.sites?.label(siteId);
       if (label !== undefined) labels.set(siteId, label);
@@ -104,7 +107,7 @@ export function registerExportJobs(options: ExportJobsOptions): ExportJobs {
   };
   const queue = new ExportQueue(deps);
   const poller = new ExportPoller(deps, queue);
-  const tree = new ExportJobsTreeProvider(store, clock, { ...names, openCommand: EXPORT_JOB_COMMANDS.openFile, loadKindTitles });
+  const tree = new ExportJobsTreeProvider(store, clock, { ...names, openCommand: EXPORT_JOB_COMMANDS.openFile, loadKindTitles: () => titles.load() });
   const actions = new JobActions(deps, queue, poller, options, names);
   let writeWarned = false;
   const disposables = DisposableStore.of(
@@ -158,7 +161,7 @@ class JobActions {
     private readonly queue: ExportQueue,
     private readonly poller: ExportPoller,
     private readonly options: ExportJobsOptions,
-    private readonly names: JobNames,
+    private readonly names: JobNames & { loadTitles(): Promise<void> },
   ) {}
 
   /** `the Customers export on Acme (test)`. */
@@ -238,6 +241,7 @@ class JobActions {
 
   /** A completion or failure, from the poller. Nothing here takes focus: a notification says it. */
   async finished(job: ExportJob): Promise<void> {
+    await this.names.loadTitles().catch(() => undefined);
     if (job.status === 'failed') {
       const again = 'Run Again';
       const pick = await vscode.window.showErrorMessage(`${capitalised(this.describe(job))} failed: ${job.error ?? 'no reason given'}`, again);

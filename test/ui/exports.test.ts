@@ -78,5 +78,26 @@ describe('exports UI: new customers export with two filters', function () {
     await csvTab.first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await csvTab.first().innerText(), /customers.*\.csv/i);
     await w.screenshot('exports-3-csv-open');
+
+    // The notification says kind, site, rows and size, with Open and Reveal; it took no focus.
+    const toast = page.locator('.notification-toast').filter({ hasText: /Customers export on .* is ready: \d[\d,]* rows? · [\d.]+ (B|KB|MB)/ });
+    await toast.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok(await toast.first().locator('.monaco-button', { hasText: 'Open' }).count() > 0, 'the notification offers Open');
+    assert.ok(await toast.first().locator('.monaco-button', { hasText: 'Reveal' }).count() > 0, 'the notification offers Reveal');
+
+    // The Export Jobs tree: a heading per site, the job titled by its kind, with rows, size and filters.
+    await palette(page, 'Chargebee: Focus on Export Jobs View');
+    const row = page.locator('.monaco-list-row').filter({ hasText: /^Customers/ }).filter({ hasText: /rows · .*auto_collection is on/ });
+    await row.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const siteRow = page.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: /jobs?/ });
+    assert.ok(await siteRow.count() > 0, 'the jobs are grouped under their site');
+    await w.screenshot('exports-4-jobs-tree-dark');
+    await palette(page, 'Preferences: Color Theme');
+    await page.keyboard.type('Light Modern');
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'Light Modern' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.setViewportSize({ width: 720, height: 700 });
+    await row.first().waitFor({ state: 'visible', timeout: 10_000 });
+    await w.screenshot('exports-5-jobs-tree-light-narrow');
   });
 });

@@ -28,8 +28,8 @@ export type ExportJobsNode = SiteNode | ExportJob | FileNode;
 export interface ExportJobsTreeOptions extends JobNames {
   /** Opens a file (the argument is a `FileNode` or a job). */
   readonly openCommand?: string;
-  /** Loads the kinds' titles (the catalog loads on first use, not at start-up). */
-  readonly loadKindTitles?: () => Promise<ReadonlyMap<string, string>>;
+  /** Loads the kinds' titles before the first rows (the catalog loads on first use, not at start-up). */
+  readonly loadKindTitles?: () => Promise<unknown>;
 }
 
 /**
@@ -41,7 +41,7 @@ export class ExportJobsTreeProvider implements vscode.TreeDataProvider<ExportJob
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
-  private titles: ReadonlyMap<string, string> | undefined;
+  private titlesLoaded = false;
 
   constructor(private readonly store: JobStore, private readonly clock: Clock, private readonly options: ExportJobsTreeOptions = {}) {
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
@@ -53,7 +53,7 @@ export class ExportJobsTreeProvider implements vscode.TreeDataProvider<ExportJob
   }
 
   private names(): JobNames {
-    return { siteLabel: this.options.siteLabel, kindTitle: (kind) => this.titles?.get(kind) ?? this.options.kindTitle?.(kind) };
+    return { siteLabel: this.options.siteLabel, kindTitle: this.options.kindTitle };
   }
 
   getTreeItem(node: ExportJobsNode): vscode.TreeItem {
@@ -91,12 +91,10 @@ export class ExportJobsTreeProvider implements vscode.TreeDataProvider<ExportJob
   }
 
   async getChildren(node?: ExportJobsNode): Promise<ExportJobsNode[]> {
-    if (!this.titles && this.options.loadKindTitles) {
-      try {
-        this.titles = await this.options.loadKindTitles();
-      } catch {
-        this.titles = new Map();
-      }
+    if (!this.titlesLoaded && this.options.loadKindTitles) {
+      // Without titles the rows fall back to the kind's id; the tree never fails over them.
+      await this.options.loadKindTitles().catch(() => undefined);
+      this.titlesLoaded = true;
     }
     // An empty root shows the view's welcome content.
     if (!node) return this.store.sites().map((siteId): SiteNode => ({ nodeType: 'site', siteId }));
@@ -117,8 +115,19 @@ export class ExportJobsTreeProvider implements vscode.TreeDataProvider<ExportJob
   }
 }
 
-/** `exports.customers` -> `Customers`, from the catalog. */
-export async function loadKindTitles(): Promise<ReadonlyMap<string, string>> {
-  const { exportEndpoints } = await import('../../chargebee/catalog/exports');
-  return new Map(exportEndpoints.map((spec) => [spec.id, spec.title]));
+/** `exports.customers` -> `Customers`, from the catalog, loaded once on first use (not at start-up). */
+export class KindTitles {
+  private titles: ReadonlyMap<string, string> | undefined;
+  private loading: Promise<void> | undefined;
+
+  load(): Promise<void> {
+    this.loading ??= import('../../chargebee/catalog/exports').then(({ exportEndpoints }) => {
+      this.titles = new Map(exportEndpoints.map((spec) => [spec.id, spec.title]));
+    });
+    return this.loading;
+  }
+
+  get(kind: string): string | undefined {
+    return this.titles?.get(kind);
+  }
 }
