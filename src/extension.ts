@@ -97,10 +97,11 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
       apiFor: (siteId) => exportApis.apiFor(siteId),
       registerCommand,
       ui,
+      sites: { label: (siteId) => sites.store.get(siteId)?.label, onDidChange: (listener) => sites.store.onDidChange(listener) },
     }),
   );
   // A site's key arriving (or changing) lets its waiting export jobs go on at once.
-  own(exportApis.onDidChange(() => exportJobs.poller.poke()));
+  own(exportApis.onDidChange((siteId) => void exportJobs.poller.keyChanged(siteId)));
   const exportForm = own(
     lazyFeature(registerCommand, Object.values(EXPORT_FORM_COMMANDS), async (register) =>
       (await import('./exports/form/register')).registerExportForm({

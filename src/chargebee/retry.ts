@@ -27,7 +27,8 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
 export function parseRetryAfter(header: string | null | undefined, nowMs: number): number | undefined {
   if (header === null || header === undefined) return undefined;
   const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Delta-seconds; a fractional value (`1.5`) is seconds too, not an HTTP date.
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - nowMs);

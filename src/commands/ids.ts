@@ -69,6 +69,7 @@ export const EXPORT_JOB_COMMANDS = {
   copyId: 'chargebee.exports.copyId',
   remove: 'chargebee.exports.removeJob',
   cancel: 'chargebee.exports.cancelJob',
+  checkNow: 'chargebee.exports.checkNow',
   clearFinished: 'chargebee.exports.clearFinished',
 } as const;
 

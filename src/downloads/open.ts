@@ -16,7 +16,13 @@ export async function openDownloadedFiles(files: readonly string[], options: Ope
     const uri = vscode.Uri.file(file);
     if (/\.csv$/i.test(file)) await openCsvInViewer(uri, options);
     else if (/\.pdf$/i.test(file)) await openPdfInViewer(uri, options);
-    else await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false, preserveFocus: options.preserveFocus === true });
+    else {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), {
+        preview: options.preview === true,
+        preserveFocus: options.preserveFocus === true,
+        ...(options.viewColumn !== undefined ? { viewColumn: options.viewColumn } : {}),
+      });
+    }
   }
   for (const file of other.slice(0, 1)) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
   if (viewable.length > MAX_EDITORS) {

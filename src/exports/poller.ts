@@ -2,17 +2,22 @@ import type { ExportEngineDeps, ExportQueue } from './queue';
 import type { Event } from '../util/events';
 import { classify } from './jobs/export-api';
 import type { ExportJob } from './jobs/job';
-import { pollIntervalMs, retryDelayMs, withRetryAfter } from './jobs/timing';
+import { MAX_TIMER_MS, pollIntervalMs, retryDelayMs, UNFOCUSED_FACTOR, withRetryAfter } from './jobs/timing';
 
 /**
  * The one timer behind every export of every site: a chained `setTimeout` armed for the earliest moment
  * something is due (a retrieve, a retried trigger, a queued job whose backoff ends), and not armed at all
  * while nothing runs or waits. A retrieve is never sent sooner than the poll interval after the previous
  * one, measured from when that one was sent and persisted, so a reload resumes without polling early.
+ * A job with a request in flight, or waiting for a key, is never due: the end of its request (a store
+ * change) re-arms the timer. No job is woken twice within the minimum interval, whatever its state says.
  */
 export class ExportPoller {
   private timer: unknown;
   private timerDueAt: number | undefined;
+  private readonly retrieving = new Set<string>();
+  /** Timers armed so far; real-clock tests read it to prove there is no busy loop. */
+  armed = 0;
   private ticking: Promise<void> | undefined;
   private readonly abort = new AbortController();
   private readonly subscription: { dispose(): void };
@@ -62,15 +67,21 @@ export class ExportPoller {
   }
 
   private dueAt(job: ExportJob): number | undefined {
+    if (job.waitingForKey || this.queue.isInFlight(job.id) || this.retrieving.has(job.id)) return undefined;
+    const triggerFloor = this.queue.nextTriggerAllowedAt(job.id);
     if (job.status === 'queued') {
       // A queued job waits for a slot; a slot frees through a store change, which re-arms the timer.
       if (this.queue.freeSlots(job.siteId) === 0) return undefined;
-      return Math.max(job.nextPollAt ?? 0, this.queue.siteBlockedUntil(job.siteId));
+      return Math.max(job.nextPollAt ?? 0, this.queue.siteBlockedUntil(job.siteId), triggerFloor);
     }
     if (job.status !== 'running') return undefined;
-    if (job.exportId === undefined) return job.nextPollAt ?? 0;
-    const earliest = (job.lastPolledAt ?? 0) + this.queue.settings().pollIntervalSeconds * 1000;
-    return Math.max(job.nextPollAt ?? 0, earliest);
+    if (job.exportId === undefined) return Math.max(job.nextPollAt ?? 0, triggerFloor);
+    const last = job.lastPolledAt ?? job.startedAt ?? 0;
+    const earliest = last + this.queue.scaled(this.queue.settings().pollIntervalSeconds * 1000);
+    const planned = job.nextPollAt ?? earliest;
+    // Unfocused, the planned gap since the last check is stretched (a retry's server-given wait is kept).
+    const stretched = job.error === undefined && this.deps.focused?.() === false ? last + (planned - last) * UNFOCUSED_FACTOR : planned;
+    return Math.max(stretched, earliest);
   }
 
   private schedule(): void {
@@ -81,11 +92,14 @@ export class ExportPoller {
     this.timer = undefined;
     this.timerDueAt = due;
     if (due === undefined) return;
-    const delay = Math.max(0, due - this.deps.clock.now());
+    // Beyond 2^31-1 ms Node fires at once; waits are capped well below, this is the last guard.
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, due - this.deps.clock.now()));
+    this.armed++;
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = undefined;
       this.timerDueAt = undefined;
-      this.ticking = this.tick().finally(() => {
+      // Assigned before the tick's first line runs, so its store writes don't re-arm the timer mid-tick.
+      this.ticking = Promise.resolve().then(() => this.tick()).finally(() => {
         this.ticking = undefined;
         this.schedule();
       });
@@ -114,28 +128,42 @@ export class ExportPoller {
     const api = this.deps.apiFor(job.siteId);
     if (!api || job.exportId === undefined) return;
     const { store, clock } = this.deps;
-    // Persisted before sending: the server counts the gap from this request, and so must a reload.
-    await store.update(job.id, { lastPolledAt: clock.now() });
+    this.retrieving.add(job.id);
     try {
-      const exp = await api.retrieve(job.exportId, signal);
+      // Persisted before sending: the server counts the gap from this request, and so must a reload.
+      await store.update(job.id, { lastPolledAt: clock.now() });
+      const exp = await api.retrieve(job.exportId, this.queue.signalFor(job.id, signal));
       await this.queue.applyStatus(job.id, exp);
     } catch (err) {
       const failure = classify(err);
-      if (failure.cls === 'aborted') return;
+      if (failure.cls === 'aborted' || store.get(job.id)?.status !== 'running') return;
       const now = clock.now();
+      if (failure.cls === 'auth') {
+        this.deps.log?.warn(`Export ${job.exportId} waits for a valid API key: ${failure.message}`);
+        await store.update(job.id, { waitingForKey: true, error: failure.message });
+        return;
+      }
       if (failure.cls === 'rejected') {
         // 404 and the like: the export is gone; the job ends but stays in the list with the reason.
         this.deps.log?.warn(`Export ${job.exportId} could not be retrieved: ${failure.message}`);
         await this.queue.markFailed(job.id, failure.message);
         return;
       }
-      // Network, 5xx, 429, or a rejected key: the export still runs on the server, so keep asking, slower.
+      // Network, 5xx, 429: the export still runs on the server, so keep asking, slower.
       const attempts = job.attempts + 1;
-      const normal = pollIntervalMs(now - (job.startedAt ?? now), this.queue.settings().pollIntervalSeconds);
-      const delay = withRetryAfter(Math.max(normal, retryDelayMs(attempts)), failure.retryAfterMs);
+      const normal = pollIntervalMs((now - (job.startedAt ?? now)) / (this.deps.timeScale ?? 1), this.queue.settings().pollIntervalSeconds);
+      const delay = this.queue.scaled(withRetryAfter(Math.max(normal, retryDelayMs(attempts)), failure.retryAfterMs));
       this.deps.log?.warn(`Export ${job.exportId} status check failed (${failure.message}); next try in ${Math.round(delay / 1000)} s.`);
-      await store.update(job.id, { attempts, nextPollAt: now + delay, error: failure.message });
+      await store.update(job.id, { attempts, nextPollAt: now + delay, error: failure.short });
+    } finally {
+      this.retrieving.delete(job.id);
     }
+  }
+
+  /** The site's key changed: jobs that waited for one go on at once. */
+  async keyChanged(siteId: string): Promise<void> {
+    await this.queue.keyChanged(siteId);
+    this.poke();
   }
 
   dispose(): void {

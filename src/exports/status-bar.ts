@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from './jobs/clock';
 import type { JobStore } from './jobs/store';
 import { activitySummary } from './jobs/summary';
+import type { JobNames } from './tree/presentation';
 import { EXPORT_JOBS_VIEW } from './tree/provider';
 
 /** "$(sync~spin) 2 exports running, 1 queued", a tooltip line per job, a click focuses the tree; hidden when idle. */
@@ -9,7 +10,7 @@ export class ExportStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('chargebee.exports.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly store: JobStore, private readonly clock: Clock) {
+  constructor(private readonly store: JobStore, private readonly clock: Clock, private readonly names: JobNames = {}) {
     this.item.name = 'Chargebee Exports';
     this.item.command = `${EXPORT_JOBS_VIEW}.focus`;
     this.subscription = store.onDidChange(() => this.update());
@@ -17,15 +18,15 @@ export class ExportStatusBar implements vscode.Disposable {
   }
 
   private update(): void {
-    const summary = activitySummary(this.store.list(), this.clock.now());
+    const summary = activitySummary(this.store.list(), this.clock.now(), this.names);
     if (summary.text === undefined) {
       this.item.hide();
       return;
     }
     this.item.text = summary.text;
-    const tooltip = new vscode.MarkdownString(summary.tooltipLines.map((line) => `- ${escape(line)}`).join('\n'));
-    tooltip.appendMarkdown('\n\nClick to show the Export Jobs.');
-    this.item.tooltip = tooltip;
+    // Plain text, not Markdown: a screen reader reads it as written, with no escapes or bullets.
+    this.item.tooltip = [...summary.tooltipLines, '', 'Click to show the Export Jobs.'].join('\n');
+    this.item.accessibilityInformation = { label: `Chargebee exports: ${summary.spoken}. Show the Export Jobs.` };
     this.item.show();
   }
 
@@ -33,9 +34,4 @@ export class ExportStatusBar implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
-}
-
-/** Site ids and kinds are plain, but Markdown must not interpret anything in them. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 }

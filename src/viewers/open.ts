@@ -11,11 +11,17 @@ export interface OpenInViewerOptions {
   readonly preserveFocus?: boolean;
   /** Preview tabs are replaced by the next file opened; downloads keep theirs. Default false. */
   readonly preview?: boolean;
+  /** Where it opens; default the active group. */
+  readonly viewColumn?: vscode.ViewColumn;
 }
 
 /** Opens `uri` with one of the viewers (or `default`, the editor VS Code would pick). */
 export async function openInViewer(uri: vscode.Uri, viewType: string, options: OpenInViewerOptions = {}): Promise<void> {
-  await vscode.commands.executeCommand('vscode.openWith', uri, viewType, { preserveFocus: options.preserveFocus === true, preview: options.preview === true });
+  await vscode.commands.executeCommand('vscode.openWith', uri, viewType, {
+    preserveFocus: options.preserveFocus === true,
+    preview: options.preview === true,
+    ...(options.viewColumn !== undefined ? { viewColumn: options.viewColumn } : {}),
+  });
 }
 
 export async function openPdfInViewer(uri: vscode.Uri, options: OpenInViewerOptions = {}): Promise<void> {

@@ -34,7 +34,7 @@ export class MemoryKv implements KeyValueStore {
 
 /** An HTTP error, a connection failing before the request is processed, or after (the answer is lost). */
 export type Fault =
-  | { readonly status: 429 | 500 | 503; readonly code?: string; readonly retryAfterMs?: number }
+  | { readonly status: 401 | 429 | 500 | 503; readonly code?: string; readonly retryAfterMs?: number }
   | { readonly network: 'before' | 'after' };
 
 interface ServerExport {
@@ -134,8 +134,8 @@ export class FakeExportServer implements ExportApi {
     }
     throw new ChargebeeError({
       kind: 'api', message: `HTTP ${fault.status}`, httpStatus: fault.status,
-      apiErrorCode: fault.code ?? (fault.status === 429 ? 'api_request_limit_exceeded' : 'internal_temporary_error'),
-      retryable: true, retryAfterMs: fault.retryAfterMs,
+      apiErrorCode: fault.code ?? (fault.status === 429 ? 'api_request_limit_exceeded' : fault.status === 401 ? 'api_authentication_failed' : 'internal_temporary_error'),
+      retryable: fault.status !== 401, retryAfterMs: fault.retryAfterMs,
     });
   }
 
@@ -168,7 +168,10 @@ export interface Engine {
 }
 
 /** Store, queue and poller over `kv`, as activate() builds them; a second call simulates a reload. */
-export function engine(kv: KeyValueStore, clock: FakeClock, api: ExportApi | (() => ExportApi | undefined), settings: Partial<ExportTimingSettings> = {}): Engine {
+export function engine(
+  kv: KeyValueStore, clock: FakeClock, api: ExportApi | (() => ExportApi | undefined), settings: Partial<ExportTimingSettings> = {},
+  extra: Pick<ExportEngineDeps, 'focused' | 'timeScale'> = {},
+): Engine {
   const store = new JobStore(kv);
   const logs: string[] = [];
   const deps: ExportEngineDeps = {
@@ -179,6 +182,7 @@ export function engine(kv: KeyValueStore, clock: FakeClock, api: ExportApi | (()
     clock,
     settings: () => settings,
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m) },
+    ...extra,
   };
   const queue = new ExportQueue(deps);
   const poller = new ExportPoller(deps, queue);

@@ -79,5 +79,26 @@ describe('exports UI: new customers export with two filters', function () {
     await csvTab.first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await csvTab.first().innerText(), /customers.*\.csv/i);
     await w.screenshot('exports-3-csv-open');
+
+    // The notification says kind, site, rows and size, with Open and Reveal; it took no focus.
+    const toast = page.locator('.notification-toast').filter({ hasText: /Customers export on .* is ready: \d[\d,]* rows? · [\d.]+ (B|KB|MB)/ });
+    await toast.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok(await toast.first().locator('.monaco-button', { hasText: 'Open' }).count() > 0, 'the notification offers Open');
+    assert.ok(await toast.first().locator('.monaco-button', { hasText: 'Reveal' }).count() > 0, 'the notification offers Reveal');
+
+    // The Export Jobs tree: a heading per site, the job titled by its kind, with rows, size and filters.
+    await palette(page, 'Chargebee: Focus on Export Jobs View');
+    const row = page.locator('.monaco-list-row').filter({ hasText: /^Customers/ }).filter({ hasText: /rows · .*auto_collection is on/ });
+    await row.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const siteRow = page.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: /jobs?/ });
+    assert.ok(await siteRow.count() > 0, 'the jobs are grouped under their site');
+    const dark = async (): Promise<boolean> => page.evaluate(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ?? false);
+    await w.screenshot(`exports-4-jobs-tree-${(await dark()) ? 'dark' : 'light'}`);
+    const wasDark = await dark();
+    await palette(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.waitForFunction((was) => (document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ?? false) !== was, wasDark, { timeout: 10_000 });
+    await page.setViewportSize({ width: 720, height: 700 });
+    await row.first().waitFor({ state: 'visible', timeout: 10_000 });
+    await w.screenshot(`exports-5-jobs-tree-${wasDark ? 'light' : 'dark'}-narrow`);
   });
 });

@@ -44,7 +44,8 @@ function producibleContextValues(): string[] {
   ]);
   const statuses: JobStatus[] = ['queued', 'running', 'completed', 'failed', 'expired', 'cancelled'];
   const jobs = statuses.flatMap((status) =>
-    [undefined, '/tmp/file.csv'].map((localFile) => {
+    [undefined, '/tmp/file.csv', 'retrying'].map((variant) => {
+      const localFile = variant === '/tmp/file.csv' ? variant : undefined;
       const job = {
         id: 'j1',
         siteId: 's',
@@ -55,6 +56,7 @@ function producibleContextValues(): string[] {
         exportId: status === 'queued' ? undefined : 'e1',
         localFile,
         validTill: NOW + 3600,
+        ...(variant === 'retrying' ? { error: 'HTTP 503', nextPollAt: NOW * 1000 + 40_000 } : {}),
       } as unknown as ExportJob;
       return presentJob(job, NOW * 1000).contextValue;
     }),

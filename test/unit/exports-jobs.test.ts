@@ -1,3 +1,8 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countCsvRecords, fileFacts } from '../../src/exports/jobs/file-facts';
+import { filterSummary } from '../../src/exports/jobs/filter-summary';
 import { strict as assert } from 'node:assert';
 import { exportEndpoints } from '../../src/chargebee/catalog';
 import { catalogPath } from '../../src/exports/jobs/export-api';
@@ -130,11 +135,27 @@ describe('export jobs', () => {
 
     it('offers actions that fit the status', () => {
       assert.deepEqual(jobFlags(job({ id: 'q' }), NOW), ['status-queued', 'cancellable']);
-      assert.deepEqual(jobFlags(job({ id: 'r', status: 'running', exportId: 'e' }), NOW), ['status-running', 'hasExportId']);
+      assert.deepEqual(jobFlags(job({ id: 'r', status: 'running', exportId: 'e' }), NOW), ['status-running', 'cancellable', 'hasExportId']);
+      assert.deepEqual(jobFlags(job({ id: 'r', status: 'running', exportId: 'e', error: 'HTTP 503' }), NOW), ['status-running', 'cancellable', 'checkable', 'hasExportId']);
       assert.deepEqual(jobFlags(job({ id: 'c', status: 'completed', exportId: 'e', localFile: '/f.zip' }), NOW), ['status-completed', 'hasFile', 'downloadable', 'hasExportId', 'removable', 'rerunnable']);
       const running = presentJob(job({ id: 'r', status: 'running', startedAt: NOW - 125_000 }), NOW);
       assert.match(running.description, /^running 2 min 5 s/);
-      assert.equal(running.contextValue, 'exportJob status-running');
+      assert.equal(running.contextValue, 'exportJob status-running cancellable');
+      assert.match(running.tooltip, /Chargebee has no cancel for an export/);
+    });
+
+    it('says in the row why and until when a job retries, and what a finished one holds', () => {
+      const retrying = presentJob(job({ id: 'r', status: 'running', exportId: 'e', error: 'HTTP 503', nextPollAt: NOW + 40_000 }), NOW);
+      assert.match(retrying.description, /^retrying in 40 s: HTTP 503/);
+      assert.equal(retrying.icon.id, 'warning');
+      const keyless = presentJob(job({ id: 'k', status: 'running', waitingForKey: true, error: 'HTTP 401' }), NOW);
+      assert.match(keyless.description, /^waiting for a valid API key/);
+      const done = presentJob(job({ id: 'd', status: 'completed', exportId: 'e', localFile: '/f.zip', rows: 12345, bytes: 2_516_582, params: { customer: { auto_collection: { is: 'on' } } } }), NOW, {
+        kindTitle: () => 'Customers', siteLabel: () => 'Acme Test',
+      });
+      assert.equal(done.label, 'Customers');
+      assert.match(done.description, /^12,345 rows · 2\.4 MB · auto_collection is on · /);
+      assert.match(done.tooltip, /^Customers export on Acme Test/);
     });
 
     it('shows the failure reason in the tooltip', () => {
@@ -142,5 +163,25 @@ describe('export jobs', () => {
       assert.match(failed.tooltip, /Error: Chargebee reported/);
       assert.equal(failed.icon.id, 'error');
     });
+  });
+});
+
+describe('export job facts and filter summary', () => {
+  it('counts CSV records with quoted newlines, CRLF and no trailing newline', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cb-facts-'));
+    const a = join(dir, 'a.csv');
+    await writeFile(a, 'id,note\r\n1,"two\r\nlines"\r\n2,"say ""hi"""\r\n3,last');
+    assert.equal(await countCsvRecords(a), 4);
+    const b = join(dir, 'b.csv');
+    await writeFile(b, 'id\n1\n');
+    const facts = await fileFacts(a, [a, b]);
+    assert.equal(facts.rows, 4);
+    assert.ok(facts.bytes > 0);
+  });
+
+  it('summarises filters in a few words, dates as dates', () => {
+    assert.equal(filterSummary({}), 'no filters');
+    assert.equal(filterSummary({ customer: { auto_collection: { is: 'on' }, created_at: { after: String(Date.UTC(2015, 0, 1) / 1000) } } }), 'auto_collection is on, created_at after 2015-01-01');
+    assert.equal(filterSummary({ a: { is: '1' }, b: { is: '2' }, c: { is_not: '3' } }), 'a is 1, b is 2 +1');
   });
 });

@@ -135,14 +135,21 @@ describe('export poller and queue (scripted export API, fake clock)', () => {
     assert.equal(clock.pending(), 0);
   });
 
-  it('cancels only queued jobs', async () => {
+  it('stops queued and running jobs: a stopped job is never triggered or polled again', async () => {
+    server.completeAfterMs = 10 * MIN;
     const jobs = await enqueue(e, 6);
     await e.advance(0);
-    assert.equal(await e.queue.cancel(jobs[0].id), false);
     assert.equal(await e.queue.cancel(jobs[5].id), true);
     assert.equal(e.store.get(jobs[5].id)!.status, 'cancelled');
+    const running = e.store.list().find((job) => job.status === 'running')!;
+    assert.equal(await e.queue.cancel(running.id), true);
+    const retrievesBefore = server.calls.filter((c) => c.kind === 'retrieve').length;
     await e.advance(5 * MIN);
     assert.equal(server.exports.size, 5, 'a cancelled job was started');
+    const stoppedExport = e.store.get(running.id)!.exportId!;
+    assert.equal(server.exports.get(stoppedExport)!.retrieves.length, 0, 'a stopped job was polled');
+    assert.ok(server.calls.filter((c) => c.kind === 'retrieve').length > retrievesBefore, 'the others went on');
+    assert.equal(await e.queue.cancel(running.id), false, 'a finished job cannot be stopped again');
   });
 
   it('waits without a timer while the site has no key, and starts when poked', async () => {

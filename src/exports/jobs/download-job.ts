@@ -8,6 +8,7 @@ import { streamToFile } from '../../downloads/stream-to-file';
 import type { UnzipLimits } from '../../downloads/unzip';
 import type { ExportEngineDeps } from '../queue';
 import type { DownloadResponse } from './export-api';
+import { fileFacts } from './file-facts';
 import type { DownloadLink } from './links';
 import { MIN_POLL_SECONDS } from './timing';
 
@@ -58,14 +59,17 @@ export async function downloadExport(deps: ExportEngineDeps, req: DownloadReques
     const file = await uniquePath(req.folder, name);
     const length = Number(res.headers.get('content-length'));
     await streamToFile(res.body, file, { signal: req.signal, totalBytes: Number.isFinite(length) && length > 0 ? length : undefined, onProgress: req.onProgress });
-    await deps.store.update(job.id, { localFile: file, extractedFiles: undefined, error: undefined });
+    await deps.store.update(job.id, { localFile: file, extractedFiles: undefined, error: undefined, rows: undefined, bytes: undefined });
     deps.log?.info(`Export ${job.exportId} saved to ${file}.`);
-    if (!req.extract || extensionFor(job.mimeType) !== 'zip') return { file, extracted: [] };
+    if (!req.extract || extensionFor(job.mimeType) !== 'zip') {
+      await deps.store.update(job.id, { ...(await fileFacts(file, [])) });
+      return { file, extracted: [] };
+    }
     const dest = await uniquePath(req.folder, path.basename(file, '.zip'));
     // The zip reader loads with the first zip, not at start-up.
     const { extractZip } = await import('../../downloads/unzip');
     const extracted = await extractZip(file, dest, req.unzipLimits);
-    await deps.store.update(job.id, { extractedFiles: extracted });
+    await deps.store.update(job.id, { extractedFiles: extracted, ...(await fileFacts(file, extracted)) });
     return { file, extracted };
   } catch (err) {
     const clean = scrubbed(err, link.url);

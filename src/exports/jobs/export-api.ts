@@ -3,6 +3,8 @@ import type { ChargebeeClientOptions } from '../../chargebee/client';
 import { ChargebeeClient } from '../../chargebee/client';
 import { ChargebeeError } from '../../chargebee/errors';
 import type { ExportObject, ExportResponse } from '../../chargebee/responses';
+import { formatElapsed } from './summary';
+import { boundedServerWait, MAX_SERVER_WAIT_MS } from './timing';
 
 export type { ExportObject } from '../../chargebee/responses';
 
@@ -68,21 +70,34 @@ export type FailureClass = 'limit' | 'transient' | 'auth' | 'rejected' | 'aborte
 export interface Failure {
   readonly cls: FailureClass;
   readonly message: string;
+  /** The server's wait, capped (see boundedServerWait). */
   readonly retryAfterMs?: number;
+  /** A short cause for a tree row: `HTTP 503`, `connection failed`, plus what the server asked for. */
+  readonly short: string;
 }
 
 export function classify(err: unknown): Failure {
   if (err instanceof ChargebeeError) {
-    const base = { message: err.message, retryAfterMs: err.retryAfterMs };
+    const base = { message: err.message, retryAfterMs: boundedServerWait(err.retryAfterMs), short: shortCause(err) };
     if (err.kind === 'aborted') return { ...base, cls: 'aborted' };
     if (err.httpStatus === 429) return { ...base, cls: err.apiErrorCode === 'api_request_limit_exceeded' ? 'limit' : 'transient' };
     if (err.httpStatus === 401 || err.httpStatus === 403) return { ...base, cls: 'auth' };
     if (err.retryable || err.kind === 'network' || err.kind === 'timeout') return { ...base, cls: 'transient' };
     return { ...base, cls: 'rejected' };
   }
-  if (err instanceof Error && err.name === 'AbortError') return { cls: 'aborted', message: 'Cancelled.' };
+  if (err instanceof Error && err.name === 'AbortError') return { cls: 'aborted', message: 'Cancelled.', short: 'cancelled' };
   // Anything else (a malformed body, a bug) is retried: dropping a job on an unknown error loses it.
-  return { cls: 'transient', message: err instanceof Error ? err.message : String(err) };
+  const message = err instanceof Error ? err.message : String(err);
+  return { cls: 'transient', message, short: message };
+}
+
+/** `HTTP 429, Chargebee asked to wait 24 h (capped at 1 h)`: the real wait, not a guess. */
+function shortCause(err: ChargebeeError): string {
+  const cause = err.httpStatus > 0 ? `HTTP ${err.httpStatus}` : err.kind === 'timeout' ? 'no answer in time' : err.kind === 'network' ? 'connection failed' : err.kind;
+  const asked = err.retryAfterMs;
+  if (asked === undefined) return cause;
+  const capped = asked > MAX_SERVER_WAIT_MS || !Number.isFinite(asked) ? ` (capped at ${formatElapsed(MAX_SERVER_WAIT_MS)})` : '';
+  return `${cause}, Chargebee asked to wait ${Number.isFinite(asked) ? formatElapsed(asked) : 'indefinitely'}${capped}`;
 }
 
 /**

@@ -43,6 +43,15 @@ export interface ExportJob {
   extractedFiles?: string[];
   /** Last error, shown in the tree; terminal for `failed`, informational while retrying. */
   error?: string;
+  /**
+   * The site rejected its key (401/403): the job keeps its place, key and export, and is not retried until
+   * the site's key changes; then it goes on where it stopped.
+   */
+  waitingForKey?: boolean;
+  /** Data rows of the downloaded CSVs (header rows not counted), when known. */
+  rows?: number;
+  /** Size of the downloaded file (zip or pdf) in bytes. */
+  bytes?: number;
 }
 
 export const ACTIVE_STATUSES: ReadonlySet<JobStatus> = new Set(['queued', 'running']);

@@ -25,6 +25,9 @@ export class JobStore {
   private writing: Promise<void> = Promise.resolve();
   private readonly changed = new Emitter<readonly ExportJob[]>();
   readonly onDidChange: Event<readonly ExportJob[]> = this.changed.event;
+  private readonly writeFailed = new Emitter<Error>();
+  /** A write of the list failed (the jobs stay in memory and the next write tries again); shown to the user. */
+  readonly onDidFailWrite: Event<Error> = this.writeFailed.event;
 
   constructor(private readonly kv: KeyValueStore) {
     const saved = kv.get<Persisted>(JOBS_KEY) ?? {};
@@ -78,6 +81,7 @@ export class JobStore {
 
   dispose(): void {
     this.changed.dispose();
+    this.writeFailed.dispose();
   }
 
   private prune(siteId: string): void {
@@ -89,7 +93,9 @@ export class JobStore {
     const snapshot: Persisted = {};
     for (const job of this.jobs.values()) (snapshot[job.siteId] ??= []).push(copy(job));
     // A failed write must not break the chain for later writes; the next commit writes everything again.
-    this.writing = this.writing.then(() => this.kv.update(JOBS_KEY, snapshot)).then(undefined, () => undefined);
+    this.writing = this.writing.then(() => this.kv.update(JOBS_KEY, snapshot)).then(undefined, (err: unknown) => {
+      this.writeFailed.fire(err instanceof Error ? err : new Error(String(err)));
+    });
     this.changed.fire(this.list());
     return this.writing;
   }

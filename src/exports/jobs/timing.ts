@@ -38,3 +38,17 @@ export function retryDelayMs(attempts: number, firstMs = 10_000, capMs = 300_000
 export function withRetryAfter(delayMs: number, retryAfterMs: number | undefined): number {
   return retryAfterMs !== undefined && retryAfterMs > delayMs ? retryAfterMs : delayMs;
 }
+
+/** The longest server-given wait the engine honours; a longer Retry-After is capped, not obeyed. */
+export const MAX_SERVER_WAIT_MS = 60 * 60 * 1000;
+/** Node's timers fire at once beyond this (a 32-bit signed ms count). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A server-given wait made safe: finite, non-negative, at most an hour. */
+export function boundedServerWait(ms: number | undefined): number | undefined {
+  if (ms === undefined || !Number.isFinite(ms)) return ms === undefined ? undefined : MAX_SERVER_WAIT_MS;
+  return Math.min(MAX_SERVER_WAIT_MS, Math.max(0, ms));
+}
+
+/** While the window is unfocused, status checks go at half the rate (the user isn't watching). */
+export const UNFOCUSED_FACTOR = 2;

@@ -7,6 +7,7 @@ import './core.test';
 import './quote-actions.test';
 import './quote-forms.test';
 import './exports-form.test';
+import './export-jobs.test';
 import './unbilled.test';
 import './viewers.test';
 
