@@ -153,3 +153,10 @@ export interface ConvertEnvelope extends QuoteEnvelope {
   readonly invoice?: InvoiceSummary;
   readonly credit_note?: Readonly<Record<string, unknown>>;
 }
+
+// ---- site configuration (SDK `Configuration`) ----
+
+/** `GET /configurations`: one entry per site; `product_catalog_version` is `v1` or `v2`. */
+export interface ConfigurationListResponse {
+  readonly configurations?: readonly { readonly domain?: unknown; readonly product_catalog_version?: unknown }[];
+}

@@ -12,6 +12,8 @@ export const SITE_COMMANDS = {
   renameSite: 'chargebee.renameSite',
   removeSite: 'chargebee.removeSite',
   changeApiKey: 'chargebee.changeApiKey',
+  /** Reads the site's product catalog again (also offered when a form meets configuration_incompatible). */
+  detectCatalog: 'chargebee.detectProductCatalog',
   showLog: 'chargebee.showLog',
 } as const;
 

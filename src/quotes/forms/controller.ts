@@ -28,6 +28,7 @@ import type { QuoteFormSite } from './deps';
 import type { FormMode, QuoteKind } from './kinds';
 import { endpointIdFor, KIND_LABELS } from './kinds';
 import { quoteFormOptions } from './layout';
+import { CATALOG_NAMES, isCatalogMismatch } from '../../sites/detect-catalog';
 
 export interface QuoteFormOptions {
   readonly site: QuoteFormSite;
@@ -44,6 +45,8 @@ export interface QuoteFormOptions {
   readonly description?: string;
   /** Runs after a quote was created or edited; errors in it are the caller's to report. */
   readonly onSaved?: (envelope: QuoteEnvelope, mode: FormMode) => void;
+  /** The site answered `configuration_incompatible`: its catalog is not the one this form was built for. */
+  readonly onCatalogMismatch?: () => void;
   /** Epoch milliseconds; injectable for tests. */
   readonly now?: () => number;
   /** New idempotency keys; injectable for tests. */
@@ -141,6 +144,10 @@ export class QuoteFormController implements FormController {
     } catch (err) {
       if (this.keys.failed(err) === 'key_conflict') {
         throw new Error('An earlier submit of this form may already have created the quote (Chargebee refused to reuse its idempotency key for changed values). Check the Quotes view; submit again to send these values as a new request.');
+      }
+      if (isCatalogMismatch(err)) {
+        this.opts.onCatalogMismatch?.();
+        throw new Error(`${site.info.name} no longer takes ${CATALOG_NAMES[this.catalog]} quotes: the site's product catalog changed. Detect it again ("Chargebee: Detect Product Catalog"), then reopen this form.`);
       }
       throw err;
     }

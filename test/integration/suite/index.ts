@@ -8,6 +8,7 @@ import './quote-actions.test';
 import './quote-forms.test';
 import './exports-form.test';
 import './unbilled.test';
+import './site-catalog.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
