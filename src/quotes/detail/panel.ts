@@ -10,6 +10,7 @@ import { allowedActions } from '../state-rules';
 import type { DetailAction, ViewAction } from './messages';
 import { parseDetailMessage } from './messages';
 import type { QuoteEnvelope } from './quote-model';
+import type { LineGroupsState } from './line-groups';
 import { renderQuoteDetail } from './render';
 
 /** `hasConsole`: the Chargebee console can show this site's quotes (real sites only). */
@@ -25,12 +26,18 @@ export interface QuoteDetailOptions {
   /** Offer "Edit…" (the forms own the edit command); off until one is registered. */
   readonly canEdit?: boolean;
   readonly log?: vscode.LogOutputChannel;
+  /** The quote's line groups (billing cycles), loaded after the page first shows; none means not shown. */
+  readonly loadLineGroups?: (site: DetailSite, quoteId: string) => Promise<LineGroupsState>;
 }
 
 interface OpenPanel {
   readonly panel: vscode.WebviewPanel;
   site: DetailSite;
   envelope: QuoteEnvelope;
+  lineGroups?: LineGroupsState;
+  /** Bumped on every (re)load, so only the newest answer paints. */
+  loads: number;
+  disposed?: boolean;
 }
 
 export const QUOTE_DETAIL_VIEW_TYPE = 'chargebee.quoteDetail';
@@ -52,6 +59,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
       existing.site = site;
       existing.envelope = envelope;
       this.render(existing);
+      this.loadGroups(existing);
       existing.panel.reveal();
       return;
     }
@@ -61,7 +69,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
       // The page loads its stylesheet and script from media/ only.
       localResourceRoots: [vscode.Uri.joinPath(this.options.extensionUri, 'media')],
     });
-    const entry: OpenPanel = { panel, site, envelope };
+    const entry: OpenPanel = { panel, site, envelope, loads: 0 };
     this.open.set(key, entry);
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseDetailMessage(raw);
@@ -73,8 +81,24 @@ export class QuoteDetailPanels implements vscode.Disposable {
       if (!this.actionsFor(entry).includes(message.action)) return;
       this.options.onAction(entry.site, entry.envelope, message.action);
     });
-    panel.onDidDispose(() => this.open.delete(key));
+    panel.onDidDispose(() => {
+      entry.disposed = true;
+      this.open.delete(key);
+    });
     this.render(entry);
+    this.loadGroups(entry);
+  }
+
+  /** Line groups change with the quote's lines: read again on every show and update. */
+  private loadGroups(entry: OpenPanel): void {
+    const load = this.options.loadLineGroups;
+    if (!load || entry.envelope.quote.deleted === true) return;
+    const ticket = ++entry.loads;
+    void load(entry.site, entry.envelope.quote.id).then((state) => {
+      if (entry.disposed === true || ticket !== entry.loads) return;
+      entry.lineGroups = state;
+      this.render(entry);
+    });
   }
 
   /** Re-renders the quote's panel if it is open (after an action or a refresh elsewhere). */
@@ -83,6 +107,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
     if (!entry) return;
     entry.envelope = envelope;
     this.render(entry);
+    this.loadGroups(entry);
   }
 
   private actionsFor(entry: OpenPanel): DetailAction[] {
@@ -108,6 +133,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
       locale: vscode.env.language,
       actions: this.actionsFor(entry),
       siteLabel: entry.site.label,
+      ...(entry.lineGroups ? { lineGroups: entry.lineGroups } : {}),
     });
   }
 
