@@ -77,6 +77,9 @@ export const EXPORT_JOB_COMMANDS = {
 /** Subscriptions. */
 export const SUBSCRIPTION_COMMANDS = {
   importUnbilledCharges: 'chargebee.subscriptions.importUnbilledCharges',
+  /** The subscription's unbilled charges: invoice them now, or delete one. */
+  showUnbilledCharges: 'chargebee.subscriptions.showUnbilledCharges',
+  invoiceUnbilledCharges: 'chargebee.subscriptions.invoiceUnbilledCharges',
 } as const;
 
 /** The per-site Chargebee request headers (src/request-headers/). */

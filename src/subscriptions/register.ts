@@ -1,7 +1,7 @@
 /**
- * registerSubscriptionCommands: "Import Unbilled Charges..." (subscription picked first, or given as
- * the argument: an id, `{ id }` or `{ subscription: { id } }`). activate() calls it once and owns the
- * returned Disposable. "Edit Request Headers..." lives in src/request-headers/register.ts.
+ * registerSubscriptionCommands: "Import Unbilled Charges...", "Unbilled Charges of a Subscription..."
+ * and "Invoice Unbilled Charges Now..." (subscription picked first, or given as the argument: an id,
+ * `{ id }` or `{ subscription: { id } }`). activate() calls it once and owns the returned Disposable. "Edit Request Headers..." lives in src/request-headers/register.ts.
  */
 import * as vscode from 'vscode';
 import { ChargebeeError } from '../chargebee/errors';
@@ -14,6 +14,8 @@ import { pickSubscription } from './subscription-pick';
 import { createUnbilledFormController } from './unbilled-controller';
 import type { UnbilledFormController } from './unbilled-controller';
 import type { SubscriptionResponse } from '../chargebee/responses';
+import { DisposableStore } from '../util/disposables';
+import { UnbilledManager, type UnbilledSession } from './unbilled-manage';
 
 /** What the import command resolves with (tests and other commands may use it). */
 export interface OpenedImportForm {
@@ -22,7 +24,37 @@ export interface OpenedImportForm {
 }
 
 export function registerSubscriptionCommands(deps: SubscriptionCommandDeps): vscode.Disposable {
-  return deps.registerCommand(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg));
+  const c = SUBSCRIPTION_COMMANDS;
+  const manager = new UnbilledManager(deps.ui, undefined, deps.log);
+  const store = DisposableStore.of(
+    deps.registerCommand(c.importUnbilledCharges, async (arg) => openImportForm(deps, arg)),
+    deps.registerCommand(c.showUnbilledCharges, async (arg) => withSubscription(deps, arg, 'Unbilled charges', async (site, id) => manager.run(site, id))),
+    deps.registerCommand(c.invoiceUnbilledCharges, async (arg) => withSubscription(deps, arg, 'Invoice unbilled charges now', async (site, id) => manager.invoiceOnly(site, id))),
+  );
+  return { dispose: () => store.dispose() };
+}
+
+async function withSubscription(
+  deps: SubscriptionDeps,
+  arg: unknown,
+  title: string,
+  work: (site: UnbilledSite, subscriptionId: string) => Promise<UnbilledSession>,
+): Promise<UnbilledSession | undefined> {
+  const site = await deps.activeSite();
+  if (!site) {
+    void vscode.window.showWarningMessage(NO_SITE_MESSAGE);
+    return undefined;
+  }
+  const id = subscriptionIdOf(arg) ?? (await pickSubscription(site.client, `${title} (${site.info.name})`));
+  return id === undefined ? undefined : work(site, id);
+}
+
+/** After an import, the way on: the subscription's pending charges, to invoice now or tidy up. */
+function offerUnbilledList(subscriptionId: string, count: number): void {
+  const show = 'Show Unbilled Charges';
+  void Promise.resolve(vscode.window.showInformationMessage(`Imported ${count} unbilled ${count === 1 ? 'charge' : 'charges'} into ${subscriptionId}.`, show)).then(async (answer) => {
+    if (answer === show) await vscode.commands.executeCommand(SUBSCRIPTION_COMMANDS.showUnbilledCharges, subscriptionId);
+  });
 }
 
 export async function openImportForm(deps: SubscriptionDeps, arg: unknown): Promise<OpenedImportForm | undefined> {
@@ -40,6 +72,7 @@ export async function openImportForm(deps: SubscriptionDeps, arg: unknown): Prom
     subscriptionId: picked.id,
     ...(picked.currency !== undefined ? { currency: picked.currency } : {}),
     siteHeaders: () => deps.headers.forSite(site.id),
+    onImported: (count) => offerUnbilledList(picked.id, count),
   });
   const panel = FormPanel.show({ extensionUri: deps.extensionUri, controller, key: `subscriptions.importUnbilledCharges:${site.id}:${picked.id}`, log: deps.log });
   controller.attachValues(() => panel.session.currentValues);
