@@ -178,6 +178,16 @@ describe('contract: the catalog against the official SDK', function () {
     assert.deepEqual(sdkTakes, [...CUSTOM_FIELD_ACTIONS].sort());
   });
 
+  it('marks customFields on exactly the writes whose SDK input type takes cf_* (the forms offer rows there)', () => {
+    const writes = allEndpoints.filter((e) => e.method === 'POST');
+    const sdkTakes = writes.filter((e) => {
+      const sdk = sdkEndpointAt(e.method, e.path);
+      return sdk !== undefined && sdkInputType(sdk)?.customFields === true;
+    });
+    assert.deepEqual(writes.filter((e) => e.customFields === true).map((e) => e.id), sdkTakes.map((e) => e.id));
+    assert.equal(sdkTakes.length, 4, 'the four PC2 subscription quote calls');
+  });
+
   it('would notice a slip (the oracle is not vacuous)', () => {
     const customers = allEndpoints.find((e) => e.id === 'customers.list') as EndpointSpec;
     const slipped: EndpointSpec = {

@@ -29,6 +29,8 @@ import type { FormMode, QuoteKind } from './kinds';
 import { endpointIdFor, KIND_LABELS } from './kinds';
 import { quoteFormOptions } from './layout';
 import { CATALOG_NAMES, isCatalogMismatch } from '../../sites/detect-catalog';
+import { CUSTOM_FIELDS_GROUP, customFieldRowProblems, spreadCustomFields, withCustomFieldGroup } from '../../chargebee/catalog/custom-fields';
+import { rowFieldPath } from '../../forms/values';
 
 export interface QuoteFormOptions {
   readonly site: QuoteFormSite;
@@ -69,7 +71,7 @@ export class QuoteFormController implements FormController {
     this.mode = opts.mode;
     this.catalog = opts.catalog;
     this.spec = getEndpoint(endpointIdFor(opts.kind, this.catalog, opts.mode));
-    const model = buildFormModel(this.spec, quoteFormOptions(this.catalog, opts.site.info.multiDecimal, opts.mode));
+    const model = buildFormModel(withCustomFieldGroup(this.spec), quoteFormOptions(this.catalog, opts.site.info.multiDecimal, opts.mode));
     this.model = opts.description === undefined ? model : { ...model, description: opts.description };
     if (opts.initialValues) this.initialValues = opts.initialValues;
     this.currency = new FormCurrency((ref) => lookUpCurrency(opts.site.client, ref), opts.site.info.currency, opts.currency);
@@ -106,11 +108,14 @@ export class QuoteFormController implements FormController {
   buildRequest(submission: Submission): BuiltRequest {
     this.lastValues = submission.values;
     if (this.mode === 'create') this.currency.observe(currencyRefOf(this.kind, submission.values));
-    return buildRequestFor(this.spec, this.withPath(submission), { baseUrl: this.opts.site.baseUrl, ...(this.opts.site.headers ? { headers: this.opts.site.headers } : {}) });
+    return buildRequestFor(this.spec, this.withPath({ ...submission, tree: spreadCustomFields(submission.tree) }), { baseUrl: this.opts.site.baseUrl, ...(this.opts.site.headers ? { headers: this.opts.site.headers } : {}) });
   }
 
   validate(submission: Submission): readonly FieldError[] {
-    const errors: FieldError[] = [];
+    const errors: FieldError[] = customFieldRowProblems(submission.values.rows[CUSTOM_FIELDS_GROUP] ?? []).map((p) => ({
+      field: rowFieldPath(CUSTOM_FIELDS_GROUP, 'name', p.row),
+      message: p.message,
+    }));
     const f = submission.values.fields;
     if (f['change_option'] === 'specific_date' && !trimmed(f['changes_scheduled_at'])) {
       errors.push({ field: 'changes_scheduled_at', message: 'Changes scheduled at is required when changes apply on a specific date' });
@@ -139,7 +144,7 @@ export class QuoteFormController implements FormController {
     const key = this.keys.next();
     let body: unknown;
     try {
-      const res = await site.client.call<unknown>(this.spec.id, { pathParams: this.withPath(submission).pathParams, params: conversion.tree, idempotencyKey: key, signal });
+      const res = await site.client.call<unknown>(this.spec.id, { pathParams: this.withPath(submission).pathParams, params: spreadCustomFields(conversion.tree), idempotencyKey: key, signal });
       body = res.body;
     } catch (err) {
       if (this.keys.failed(err) === 'key_conflict') {

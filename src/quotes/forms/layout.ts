@@ -16,6 +16,7 @@ const SECTIONS: FormModelOptions['sections'] = [
   { title: 'Billing and term', params: ['billing_cycles', 'terms_to_charge', 'billing_alignment_mode', 'net_term_days', 'contract_term', 'force_term_reset', 'reactivate', 'reactivate_from'] },
   { title: 'Addresses and tax', params: ['billing_address', 'shipping_address', 'customer', 'tax_providers_fields', 'entitlement_overrides'] },
   { title: 'Notes', params: ['notes'] },
+  { title: 'Custom fields', params: ['custom_fields'] },
 ];
 
 /** Moments people pick to the minute; other dates are days (sent as 00:00 UTC). */

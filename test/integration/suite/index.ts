@@ -9,6 +9,7 @@ import './quote-forms.test';
 import './exports-form.test';
 import './unbilled.test';
 import './site-catalog.test';
+import './unbilled-manage.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
