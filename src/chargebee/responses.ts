@@ -153,3 +153,27 @@ export interface ConvertEnvelope extends QuoteEnvelope {
   readonly invoice?: InvoiceSummary;
   readonly credit_note?: Readonly<Record<string, unknown>>;
 }
+
+// ---- site configuration (SDK `Configuration`) ----
+
+/** `GET /configurations`: one entry per site; `product_catalog_version` is `v1` or `v2`. */
+export interface ConfigurationListResponse {
+  readonly configurations?: readonly { readonly domain?: unknown; readonly product_catalog_version?: unknown }[];
+}
+
+// ---- quote line groups (SDK `QuoteLineGroup`) ----
+
+/** One charge event of a quote (GET /quotes/{id}/quote_line_groups): a multi-term quote has one per billing cycle. */
+export interface QuoteLineGroup {
+  readonly id?: string;
+  readonly charge_event?: string;
+  readonly billing_cycle_number?: number;
+  readonly sub_total?: number;
+  readonly total?: number;
+  readonly credits_applied?: number;
+  readonly amount_paid?: number;
+  readonly amount_due?: number;
+  readonly line_items?: readonly QuoteLineItem[];
+  readonly discounts?: readonly QuoteDiscount[];
+  readonly taxes?: readonly QuoteTax[];
+}

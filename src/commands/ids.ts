@@ -12,6 +12,8 @@ export const SITE_COMMANDS = {
   renameSite: 'chargebee.renameSite',
   removeSite: 'chargebee.removeSite',
   changeApiKey: 'chargebee.changeApiKey',
+  /** Reads the site's product catalog again (also offered when a form meets configuration_incompatible). */
+  detectCatalog: 'chargebee.detectProductCatalog',
   showLog: 'chargebee.showLog',
 } as const;
 
@@ -76,6 +78,9 @@ export const EXPORT_JOB_COMMANDS = {
 /** Subscriptions. */
 export const SUBSCRIPTION_COMMANDS = {
   importUnbilledCharges: 'chargebee.subscriptions.importUnbilledCharges',
+  /** The subscription's unbilled charges: invoice them now, or delete one. */
+  showUnbilledCharges: 'chargebee.subscriptions.showUnbilledCharges',
+  invoiceUnbilledCharges: 'chargebee.subscriptions.invoiceUnbilledCharges',
 } as const;
 
 /** The per-site Chargebee request headers (src/request-headers/). */

@@ -1,17 +1,22 @@
 /**
- * "Add Site": where the site is (a site name or a base URL), a label, the product catalog, the API
- * key (password box), then one cheap authenticated request so a wrong key is caught now, with a
- * clear message and another try, rather than at the first quote. Every prompt goes through the
- * injected UserInput.
+ * "Add Site": where the site is (a site name or a base URL), a label, the API key (password box),
+ * then one cheap authenticated request so a wrong key is caught now, with a clear message and another
+ * try, rather than at the first quote. The product catalog is read from the site (detect-catalog.ts);
+ * only when the site cannot tell is the user asked. Every prompt goes through the injected UserInput.
  */
 import * as vscode from 'vscode';
+import type { ProductCatalog } from '../chargebee/catalog/types';
 import { CancelledError } from '../commands/register';
 import type { UserInput } from '../commands/user-input';
-import { checkKey, defaultLabel, locationProblem, parseLocation, type SiteAnswers, type SiteLocation } from './location';
+import { CATALOG_NAMES, detectCatalog } from './detect-catalog';
+import { checkKey, defaultLabel, locationProblem, parseLocation, probeClient, type SiteAnswers, type SiteLocation } from './location';
+
+/** What the prompts gather; the catalog comes from the site afterwards. */
+export type AskedSite = Omit<SiteAnswers, 'catalogVersion'>;
 
 /** The interactive steps; throws CancelledError when the user presses Escape. */
-export async function askSite(ui: UserInput): Promise<SiteAnswers> {
-  const total = 4;
+export async function askSite(ui: UserInput): Promise<AskedSite> {
+  const total = 3;
   const title = (n: number): string => `Add Chargebee Site (${n}/${total})`;
   const where = await ui.showInputBox({
     title: title(1),
@@ -30,16 +35,39 @@ export async function askSite(ui: UserInput): Promise<SiteAnswers> {
     validateInput: (text) => (text.trim() === '' ? 'Enter a label.' : undefined),
   });
   if (label === undefined) throw new CancelledError();
-  const catalog = await ui.showQuickPick(
-    [
-      { label: 'Product Catalog 2.0', description: 'items and item prices', catalogVersion: 2 as const },
-      { label: 'Product Catalog 1.0', description: 'plans and addons', catalogVersion: 1 as const },
-    ],
-    { title: title(3), placeHolder: 'Which product catalog does this site use?', ignoreFocusOut: true },
+  const apiKey = await askApiKey(ui, title(3), label.trim());
+  return { ...location, label: label.trim(), apiKey };
+}
+
+export interface SiteCatalog {
+  readonly catalogVersion: ProductCatalog;
+  /** True when the site said so; false when the user chose after detection failed. */
+  readonly detected: boolean;
+}
+
+/**
+ * The site's catalog as the site reports it; when it cannot be read (an unverified key, an
+ * unreachable site, an API without the call), the user is asked, told why.
+ */
+export async function siteCatalog(ui: UserInput, location: SiteLocation, label: string, apiKey: string): Promise<SiteCatalog> {
+  const found = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Reading the product catalog of ${label}…` },
+    async () => detectCatalog(probeClient(location.baseUrl, apiKey)),
   );
-  if (!catalog) throw new CancelledError();
-  const apiKey = await askApiKey(ui, title(4), label.trim());
-  return { ...location, label: label.trim(), catalogVersion: catalog.catalogVersion, apiKey };
+  if (found.ok) return { catalogVersion: found.catalogVersion, detected: true };
+  return { catalogVersion: await askCatalog(ui, `Could not read the product catalog of ${label} (${found.message}). Which one does it use?`), detected: false };
+}
+
+export async function askCatalog(ui: UserInput, placeHolder: string): Promise<ProductCatalog> {
+  const picked = await ui.showQuickPick(
+    [
+      { label: CATALOG_NAMES[2], description: 'items and item prices', catalogVersion: 2 as const },
+      { label: CATALOG_NAMES[1], description: 'plans and addons', catalogVersion: 1 as const },
+    ],
+    { title: 'Chargebee: Product Catalog', placeHolder, ignoreFocusOut: true },
+  );
+  if (!picked) throw new CancelledError();
+  return picked.catalogVersion;
 }
 
 export async function askApiKey(ui: UserInput, title: string, siteLabelText: string, problem?: string): Promise<string> {

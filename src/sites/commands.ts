@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { SITE_COMMANDS } from '../commands/ids';
 import { CancelledError, Notice, type RegisterCommand } from '../commands/register';
 import type { UserInput } from '../commands/user-input';
-import { askApiKey, askSite, verifiedKey } from './add-site';
+import { askApiKey, askCatalog, askSite, siteCatalog, verifiedKey } from './add-site';
+import { CATALOG_NAMES } from './detect-catalog';
 import type { SiteAnswers } from './location';
 import type { Sites } from './service';
 import { NO_SITE_MESSAGE, siteIdFor, type SiteRecord } from './site';
@@ -26,7 +27,8 @@ export function registerSiteCommands({ sites, registerCommand, log, ui }: SiteCo
     registerCommand(c.switchSite, async (arg) => switchSite(sites, ui, arg)),
     registerCommand(c.renameSite, async (arg) => renameSite(sites, ui, arg)),
     registerCommand(c.removeSite, async (arg) => removeSite(sites, log, ui, arg)),
-    registerCommand(c.changeApiKey, async (arg) => changeApiKey(sites, ui, arg)),
+    registerCommand(c.changeApiKey, async (arg) => changeApiKey(sites, log, ui, arg)),
+    registerCommand(c.detectCatalog, async (arg) => redetectCatalog(sites, log, ui, arg)),
     registerCommand(c.showLog, () => log.show()),
   ];
 }
@@ -34,10 +36,17 @@ export function registerSiteCommands({ sites, registerCommand, log, ui }: SiteCo
 /** Resolves with the new site's id. */
 async function addSite(sites: Sites, log: vscode.LogOutputChannel, ui: UserInput): Promise<string> {
   const asked = await askSite(ui);
-  const answers: SiteAnswers = { ...asked, apiKey: await verifiedKey(ui, asked, asked.label, asked.apiKey) };
+  const apiKey = await verifiedKey(ui, asked, asked.label, asked.apiKey);
+  const catalog = await siteCatalog(ui, asked, asked.label, apiKey);
+  const answers: SiteAnswers = {
+    ...asked,
+    apiKey,
+    catalogVersion: catalog.catalogVersion,
+    ...(catalog.detected ? { catalogDetectedAt: Date.now() } : {}),
+  };
   const record = newRecord(sites, answers);
   await sites.store.add(record, answers.apiKey);
-  log.info(`Added site ${record.id} (${record.baseUrl}, catalog ${record.catalogVersion}.0)`);
+  log.info(`Added site ${record.id} (${record.baseUrl}, catalog ${record.catalogVersion}.0, ${catalog.detected ? 'detected' : 'chosen'})`);
   void vscode.window.showInformationMessage(`Chargebee site ${record.label} added and selected.`);
   return record.id;
 }
@@ -50,6 +59,7 @@ export function newRecord(sites: Sites, answers: SiteAnswers): SiteRecord {
     ...(answers.siteName !== undefined ? { siteName: answers.siteName } : {}),
     baseUrl: answers.baseUrl,
     catalogVersion: answers.catalogVersion,
+    ...(answers.catalogDetectedAt !== undefined ? { catalogDetectedAt: answers.catalogDetectedAt } : {}),
     currency: answers.currency ?? 'USD',
     multiDecimal: answers.multiDecimal ?? false,
     createdAt: Date.now(),
@@ -71,7 +81,7 @@ async function siteFrom(sites: Sites, ui: UserInput, arg: unknown, placeHolder: 
     all.map((site) => ({
       label: site.label,
       description: site.id === activeId ? 'active' : undefined,
-      detail: site.baseUrl,
+      detail: `${site.baseUrl} · ${CATALOG_NAMES[site.catalogVersion]}`,
       site,
     })),
     { placeHolder },
@@ -125,10 +135,45 @@ async function removeSite(sites: Sites, log: vscode.LogOutputChannel, ui: UserIn
   return true;
 }
 
-async function changeApiKey(sites: Sites, ui: UserInput, arg: unknown): Promise<void> {
+/** A new key may belong to a site that has moved to another catalog since: read it again. */
+async function changeApiKey(sites: Sites, log: vscode.LogOutputChannel, ui: UserInput, arg: unknown): Promise<void> {
   const site = await siteFrom(sites, ui, arg, 'Change the API key of which Chargebee site?');
   const typed = await askApiKey(ui, `New API key for ${site.label}`, site.label);
   const key = await verifiedKey(ui, site, site.label, typed);
   await sites.store.setApiKey(site.id, key);
-  void vscode.window.showInformationMessage(`The API key of ${site.label} was replaced.`);
+  const catalog = await siteCatalog(ui, site, site.label, key).catch((err: unknown) => {
+    if (err instanceof CancelledError) return undefined;
+    throw err;
+  });
+  const changed = catalog !== undefined && catalog.catalogVersion !== site.catalogVersion;
+  if (catalog) await storeCatalog(sites, log, site, catalog.catalogVersion, catalog.detected);
+  void vscode.window.showInformationMessage(
+    `The API key of ${site.label} was replaced.${changed ? ` The site now uses ${CATALOG_NAMES[catalog.catalogVersion]}.` : ''}`,
+  );
+}
+
+/**
+ * Reads the site's catalog again (after a form was told `configuration_incompatible`, or on demand);
+ * resolves with the catalog now stored.
+ */
+async function redetectCatalog(sites: Sites, log: vscode.LogOutputChannel, ui: UserInput, arg: unknown): Promise<number> {
+  const site = await siteFrom(sites, ui, arg, 'Detect the product catalog of which Chargebee site?');
+  const key = await sites.store.apiKey(site.id);
+  const catalog = key !== undefined
+    ? await siteCatalog(ui, site, site.label, key)
+    : { catalogVersion: await askCatalog(ui, `${site.label} has no API key stored. Which product catalog does it use?`), detected: false };
+  await storeCatalog(sites, log, site, catalog.catalogVersion, catalog.detected);
+  void vscode.window.showInformationMessage(
+    site.catalogVersion === catalog.catalogVersion
+      ? `${site.label} uses ${CATALOG_NAMES[catalog.catalogVersion]}, as before.`
+      : `${site.label} now uses ${CATALOG_NAMES[catalog.catalogVersion]} (was ${CATALOG_NAMES[site.catalogVersion]}): new quote forms use its endpoints.`,
+  );
+  return catalog.catalogVersion;
+}
+
+async function storeCatalog(sites: Sites, log: vscode.LogOutputChannel, site: SiteRecord, catalogVersion: 1 | 2, detected: boolean): Promise<void> {
+  const { catalogDetectedAt: _old, ...rest } = site;
+  const next = detected ? { ...rest, catalogVersion, catalogDetectedAt: Date.now() } : { ...rest, catalogVersion };
+  await sites.store.replace(next);
+  if (catalogVersion !== site.catalogVersion) log.info(`Site ${site.id}: product catalog ${site.catalogVersion}.0 -> ${catalogVersion}.0 (${detected ? 'detected' : 'chosen'})`);
 }

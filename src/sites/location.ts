@@ -16,6 +16,8 @@ export interface SiteLocation {
 export interface SiteAnswers extends SiteLocation {
   readonly label: string;
   readonly catalogVersion: ProductCatalog;
+  /** Epoch ms when the site reported its catalog; absent when the user chose it. */
+  readonly catalogDetectedAt?: number;
   readonly apiKey: string;
   readonly currency?: string;
   readonly multiDecimal?: boolean;
@@ -42,9 +44,14 @@ export function defaultLabel(location: SiteLocation): string {
 
 export type KeyCheck = { readonly ok: true } | { readonly ok: false; readonly unauthorized: boolean; readonly message: string };
 
+/** A client for the checks made while a site is set up: one attempt each, a short timeout. */
+export function probeClient(baseUrl: string, apiKey: string, timeoutMs = 15_000): ChargebeeClient {
+  return new ChargebeeClient({ baseUrl, apiKey, timeoutMs, retry: { maxAttempts: 1 } });
+}
+
 /** One cheap authenticated request: `GET /customers?limit=1`, one attempt, a short timeout. */
 export async function checkKey(baseUrl: string, apiKey: string, timeoutMs = 15_000): Promise<KeyCheck> {
-  const client = new ChargebeeClient({ baseUrl, apiKey, timeoutMs, retry: { maxAttempts: 1 } });
+  const client = probeClient(baseUrl, apiKey, timeoutMs);
   try {
     await client.request({ method: 'GET', path: '/customers', params: { limit: 1 } });
     return { ok: true };

@@ -75,7 +75,7 @@ export class Sites implements vscode.Disposable {
     const mode = site ? siteMode(site, await this.clients.apiKeyFor(site).catch(() => undefined)) : undefined;
     // A later change may have finished first; only the newest update paints.
     if (version !== this.uiVersion) return;
-    this.statusBar.show(site && mode ? { label: site.label, mode } : undefined);
+    this.statusBar.show(site && mode ? { label: site.label, mode, catalogVersion: site.catalogVersion, ...(site.catalogDetectedAt !== undefined ? { catalogDetectedAt: site.catalogDetectedAt } : {}) } : undefined);
   }
 
   /** The stored record of the active site, synchronously (no key read). */

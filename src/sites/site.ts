@@ -17,6 +17,8 @@ export interface SiteRecord {
   readonly siteName?: string;
   readonly baseUrl: string;
   readonly catalogVersion: ProductCatalog;
+  /** Epoch ms when the site itself reported its catalog (GET /configurations); absent when the user chose it. */
+  readonly catalogDetectedAt?: number;
   /** The site's default currency, for money fields until a customer's is known. */
   readonly currency: string;
   readonly multiDecimal: boolean;
@@ -79,6 +81,7 @@ export function parseSiteRecord(raw: unknown): SiteRecord | undefined {
     ...(typeof r['siteName'] === 'string' && r['siteName'] !== '' ? { siteName: r['siteName'] } : {}),
     baseUrl: r['baseUrl'],
     catalogVersion: r['catalogVersion'] === 1 ? 1 : 2,
+    ...(typeof r['catalogDetectedAt'] === 'number' ? { catalogDetectedAt: r['catalogDetectedAt'] } : {}),
     currency: typeof r['currency'] === 'string' && /^[A-Z]{3}$/.test(r['currency']) ? r['currency'] : 'USD',
     multiDecimal: r['multiDecimal'] === true,
     createdAt: typeof r['createdAt'] === 'number' ? r['createdAt'] : 0,

@@ -79,6 +79,14 @@ export class SiteStore {
     return next;
   }
 
+  /** Replaces a record whole, so an optional field can be dropped (update merges). */
+  async replace(site: SiteRecord): Promise<void> {
+    const current = this.get(site.id);
+    if (!current) throw new Error(`There is no site with id ${site.id}.`);
+    await this.state.update(SITES_STATE_KEY, this.list().map((s) => (s.id === site.id ? { ...site, createdAt: current.createdAt } : s)));
+    this.fire({ kind: 'updated', siteId: site.id });
+  }
+
   async remove(id: string): Promise<void> {
     const wasActive = this.active()?.id === id;
     await this.state.update(SITES_STATE_KEY, this.list().filter((s) => s.id !== id));

@@ -1,7 +1,7 @@
 /**
- * registerSubscriptionCommands: "Import Unbilled Charges..." (subscription picked first, or given as
- * the argument: an id, `{ id }` or `{ subscription: { id } }`). activate() calls it once and owns the
- * returned Disposable. "Edit Request Headers..." lives in src/request-headers/register.ts.
+ * registerSubscriptionCommands: "Import Unbilled Charges...", "Unbilled Charges of a Subscription..."
+ * and "Invoice Unbilled Charges Now..." (subscription picked first, or given as the argument: an id,
+ * `{ id }` or `{ subscription: { id } }`). activate() calls it once and owns the returned Disposable. "Edit Request Headers..." lives in src/request-headers/register.ts.
  */
 import * as vscode from 'vscode';
 import { ChargebeeError } from '../chargebee/errors';
@@ -17,6 +17,7 @@ import { createUnbilledFormController } from './unbilled-controller';
 import type { UnbilledFormController } from './unbilled-controller';
 import type { SubscriptionResponse } from '../chargebee/responses';
 import { DisposableStore } from '../util/disposables';
+import { UnbilledManager, type UnbilledSession } from './unbilled-manage';
 
 /** What the import command resolves with (tests and other commands may use it). */
 export interface OpenedImportForm {
@@ -25,7 +26,13 @@ export interface OpenedImportForm {
 }
 
 export function registerSubscriptionCommands(deps: SubscriptionCommandDeps): vscode.Disposable {
-  const disposables = DisposableStore.of(deps.registerCommand(SUBSCRIPTION_COMMANDS.importUnbilledCharges, async (arg) => openImportForm(deps, arg)));
+  const c = SUBSCRIPTION_COMMANDS;
+  const manager = new UnbilledManager(deps.ui, undefined, deps.log);
+  const disposables = DisposableStore.of(
+    deps.registerCommand(c.importUnbilledCharges, async (arg) => openImportForm(deps, arg)),
+    deps.registerCommand(c.showUnbilledCharges, async (arg) => withSubscription(deps, arg, 'Unbilled charges', async (site, id) => manager.run(site, id))),
+    deps.registerCommand(c.invoiceUnbilledCharges, async (arg) => withSubscription(deps, arg, 'Invoice unbilled charges now', async (site, id) => manager.invoiceOnly(site, id))),
+  );
   if (deps.restorers) disposables.add(deps.restorers.register(RESTORE_KIND, async (args) => restoreImportForm(deps, args)));
   return disposables;
 }
@@ -39,6 +46,7 @@ function importController(deps: SubscriptionDeps, site: UnbilledSite, picked: Pi
     subscriptionId: picked.id,
     ...(picked.currency !== undefined ? { currency: picked.currency } : {}),
     siteHeaders: () => deps.headers.forSite(site.id),
+    onImported: (count) => offerUnbilledList(picked.id, count),
   });
 }
 
@@ -58,6 +66,30 @@ async function restoreImportForm(deps: SubscriptionDeps, args: FormRestoreRef['a
 
 function importKey(site: UnbilledSite, subscriptionId: string): string {
   return `subscriptions.importUnbilledCharges:${site.id}:${subscriptionId}`;
+
+}
+
+async function withSubscription(
+  deps: SubscriptionDeps,
+  arg: unknown,
+  title: string,
+  work: (site: UnbilledSite, subscriptionId: string) => Promise<UnbilledSession>,
+): Promise<UnbilledSession | undefined> {
+  const site = await deps.activeSite();
+  if (!site) {
+    void vscode.window.showWarningMessage(NO_SITE_MESSAGE);
+    return undefined;
+  }
+  const id = subscriptionIdOf(arg) ?? (await pickSubscription(site.client, `${title} (${site.info.name})`));
+  return id === undefined ? undefined : work(site, id);
+}
+
+/** After an import, the way on: the subscription's pending charges, to invoice now or tidy up. */
+function offerUnbilledList(subscriptionId: string, count: number): void {
+  const show = 'Show Unbilled Charges';
+  void Promise.resolve(vscode.window.showInformationMessage(`Imported ${count} unbilled ${count === 1 ? 'charge' : 'charges'} into ${subscriptionId}.`, show)).then(async (answer) => {
+    if (answer === show) await vscode.commands.executeCommand(SUBSCRIPTION_COMMANDS.showUnbilledCharges, subscriptionId);
+  });
 }
 
 export async function openImportForm(deps: SubscriptionDeps, arg: unknown): Promise<OpenedImportForm | undefined> {

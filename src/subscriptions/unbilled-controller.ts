@@ -26,6 +26,8 @@ export interface UnbilledFormOptions {
   /** The site's request header settings, read at each build and submit (they may change meanwhile). */
   readonly siteHeaders?: () => RequestHeaderSettings;
   readonly initialValues?: FormValues;
+  /** After a successful import (or its replay): how many charges it holds. */
+  readonly onImported?: (count: number) => void;
   /** Injectable for tests. */
   readonly newKey?: () => string;
 }
@@ -93,6 +95,7 @@ export function createUnbilledFormController(opts: UnbilledFormOptions): Unbille
         keys.settle('done');
         const charges = importedCharges(res.body);
         const summary = resultSummary(charges, subscriptionId) + (res.replayed ? ' (Chargebee replayed an earlier identical import.)' : '');
+        opts.onImported?.(charges.length);
         return { summary, table: resultTable(charges, info.currency) };
       } catch (error) {
         if (keys.failed(error) === 'key_conflict') {

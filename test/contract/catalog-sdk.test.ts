@@ -104,6 +104,14 @@ function checkField(where: string, f: FieldSpec, shape: SdkShape, out: string[])
   if (f.maxLength !== undefined && shape.kind === 'scalar' && shape.maxLength !== undefined && f.maxLength > shape.maxLength) {
     out.push(`${where}: max length ${f.maxLength} exceeds the SDK's ${shape.maxLength}`);
   }
+  // Limits as the API sets them: a stricter one is a value the API takes and the form refuses.
+  if (shape.kind === 'scalar') {
+    if (f.maxLength !== undefined && shape.maxLength !== undefined && f.maxLength < shape.maxLength) {
+      out.push(`${where}: max length ${f.maxLength} is below the SDK's ${shape.maxLength}`);
+    }
+    if (f.min !== undefined && shape.min !== undefined && f.min > shape.min) out.push(`${where}: min ${f.min} is above the SDK's ${shape.min}`);
+    if (f.max !== undefined && shape.max !== undefined && f.max < shape.max) out.push(`${where}: max ${f.max} is below the SDK's ${shape.max}`);
+  }
 }
 
 function checkFilter(where: string, f: FilterSpec, shape: SdkShape, out: string[]): void {
@@ -174,6 +182,16 @@ describe('contract: the catalog against the official SDK', function () {
     assert.deepEqual(sdkTakes, [...CUSTOM_FIELD_ACTIONS].sort());
   });
 
+  it('marks customFields on exactly the writes whose SDK input type takes cf_* (the forms offer rows there)', () => {
+    const writes = allEndpoints.filter((e) => e.method === 'POST');
+    const sdkTakes = writes.filter((e) => {
+      const sdk = sdkEndpointAt(e.method, e.path);
+      return sdk !== undefined && sdkInputType(sdk)?.customFields === true;
+    });
+    assert.deepEqual(writes.filter((e) => e.customFields === true).map((e) => e.id), sdkTakes.map((e) => e.id));
+    assert.equal(sdkTakes.length, 4, 'the four PC2 subscription quote calls');
+  });
+
   it('would notice a slip (the oracle is not vacuous)', () => {
     const customers = allEndpoints.find((e) => e.id === 'customers.list') as EndpointSpec;
     const slipped: EndpointSpec = {
@@ -184,5 +202,17 @@ describe('contract: the catalog against the official SDK', function () {
     const problems = compare(slipped);
     assert.ok(problems.some((p) => p.includes('nickname is not in the SDK')), problems.join('\n'));
     assert.ok(problems.some((p) => p.includes('sort_by email')), problems.join('\n'));
+  });
+
+  it('would notice a limit stricter than the API sets', () => {
+    const create = allEndpoints.find((e) => e.id === 'quotes.create_subscription_quote') as EndpointSpec;
+    const stricter = (p: EndpointSpec['params'][number]): EndpointSpec['params'][number] => {
+      if (p.kind === 'field' && p.name === 'notes') return { ...p, maxLength: 2000 };
+      if (p.kind === 'group' && p.name === 'addons') return { ...p, fields: p.fields.map((f) => (f.name === 'billing_cycles' ? { ...f, min: 1 } : f)) };
+      return p;
+    };
+    const problems = compare({ ...create, params: create.params.map(stricter) });
+    assert.ok(problems.some((p) => p.includes("notes: max length 2000 is below the SDK's 10000")), problems.join('\n'));
+    assert.ok(problems.some((p) => p.includes("addons[billing_cycles]: min 1 is above the SDK's 0")), problems.join('\n'));
   });
 });

@@ -1,8 +1,7 @@
 /**
  * Request validation through the shared catalog (src/chargebee/catalog + validate.ts): the sandbox
  * checks exactly the rules the extension's forms check, from the same definitions. Endpoints the
- * catalog does not describe (reference retrieves, /configurations, invoicing and deleting unbilled
- * charges) pass through and rely on their handler's own checks.
+ * catalog does not describe (most reference retrieves) pass through and rely on their handler's own checks.
  */
 import { findEndpoint } from '../../src/chargebee/catalog';
 import { validateParams } from '../../src/chargebee/validate';

@@ -1,9 +1,9 @@
 /**
  * The first thing a person does (issue 3, UI tier): with no site set up, open the Chargebee view and see
  * the welcome content, run "Add Site" from the palette and answer the real input boxes (the sandbox's
- * base URL, a label, the catalog, first a wrong API key that is refused with a clear message and asked
- * again, then the right one), and see the sandbox's quotes in the Quotes tree and the site in the status
- * bar, marked TEST. The expected quotes are read from the sandbox over HTTP, not from the extension.
+ * base URL, a label, first a wrong API key that is refused with a clear message and asked again, then
+ * the right one; never the product catalog, which the site reports), and see the sandbox's quotes in the
+ * Quotes tree and the site in the status bar, marked TEST, its tooltip naming the detected catalog. The expected quotes are read from the sandbox over HTTP, not from the extension.
  */
 import assert from 'node:assert/strict';
 import type { RunningSandbox } from '../sandbox/index';
@@ -38,7 +38,8 @@ function keyChecks(sandbox: RunningSandbox): number {
 describe('UI: add a site', function () {
   this.timeout(180_000);
   // No dev site: CHARGEBEE_DEV_* are removed and the extension starts with no site at all.
-  const ui = useWorkbench({ devSite: false });
+  // A site of one catalog, as real sites are: the extension must read which from the site.
+  const ui = useWorkbench({ devSite: false, sandbox: { catalog: 2 } });
 
   it('adds the sandbox through the input boxes, refusing a wrong key first, and lists its quotes', async () => {
     const sandbox = ui.sb();
@@ -55,11 +56,10 @@ describe('UI: add a site', function () {
     await workbench.screenshot('add-site-1-welcome');
 
     await palette(page, 'Chargebee: Add Site...');
-    await answerInput(page, sandbox.url, { prompt: /Add Chargebee Site \(1\/4\)[\s\S]*base URL/ });
-    await answerInput(page, LABEL, { prompt: /Add Chargebee Site \(2\/4\)/ });
-    await answerInput(page, 'Product Catalog 2.0', { prompt: /Add Chargebee Site \(3\/4\)/ });
-    await workbench.screenshot('add-site-2-catalog-answered');
-    await answerInput(page, WRONG_KEY, { prompt: /Add Chargebee Site \(4\/4\)[\s\S]*API key of UI sandbox/ });
+    await answerInput(page, sandbox.url, { prompt: /Add Chargebee Site \(1\/3\)[\s\S]*base URL/ });
+    await answerInput(page, LABEL, { prompt: /Add Chargebee Site \(2\/3\)/ });
+    await workbench.screenshot('add-site-2-label-answered');
+    await answerInput(page, WRONG_KEY, { prompt: /Add Chargebee Site \(3\/3\)[\s\S]*API key of UI sandbox/ });
 
     // The key is checked against the site: refused, with why, and asked for again in a password box.
     const refused = /did not accept this API key \(HTTP 401\)[\s\S]*API key of UI sandbox/;
@@ -82,7 +82,11 @@ describe('UI: add a site', function () {
     await siteStatus(page).waitFor({ state: 'visible', timeout: 10_000 });
     assert.match(await siteStatus(page).innerText(), new RegExp(`${LABEL} · TEST`));
     await page.getByText('No Chargebee site is set up yet').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.equal(sandbox.control.requests().filter((r) => r.path.endsWith('/configurations')).length, 1, 'the catalog was read from the site once');
     await workbench.screenshot('add-site-4-quotes-and-status-bar');
+    await siteStatus(page).hover();
+    await page.getByText(/Product Catalog 2\.0, as the site reported on \d{4}-\d{2}-\d{2}/).first().waitFor({ timeout: 10_000 });
+    await workbench.screenshot('add-site-5-status-tooltip');
   });
 });
 

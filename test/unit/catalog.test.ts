@@ -184,7 +184,7 @@ describe('catalog', () => {
     assert.equal(field('quotes.update_subscription_quote', 'subscription', 'id')?.picker, 'subscription');
     assert.equal(field('quotes.create_subscription_quote_for_items', 'subscription_items', 'item_price_id')?.picker, 'item_price');
     assert.equal(field('quotes.create_for_onetime_charges', 'customer_id', 'customer_id')?.picker, 'customer');
-    assert.equal(field('quotes.create_for_onetime_charges', 'notes', 'notes')?.maxLength, 2000);
+    assert.equal(field('quotes.create_for_onetime_charges', 'notes', 'notes')?.maxLength, 10000);
   });
 
   it('gives every export trigger a title, a known group and the export response', () => {

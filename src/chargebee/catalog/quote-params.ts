@@ -12,8 +12,8 @@ export const EVENTS = ['subscription_creation', 'subscription_trial_start', 'pla
 // ---- top-level fields ----
 
 export const quoteName = str('name', 100, { label: 'Quote name', help: 'Used as the name of the quote PDF.' });
-/** The docs cap notes at 2000 characters; the SDK's generated schema allows 10000. We keep to the docs. */
-export const notes = str('notes', 2000, { label: 'Notes', help: 'Shown on the quote.' });
+/** Up to the SDK's 10000 characters: the API reference page says 2000, the API itself takes what its schema does. */
+export const notes = str('notes', 10000, { label: 'Notes', help: 'Shown on the quote.' });
 export const expiresAt = ts('expires_at', { label: 'Expires at', help: 'Becomes valid_till; after it the quote is closed.' });
 export const poNumber = str('po_number', 100, { label: 'PO number', help: 'Purchase order number for this quote.' });
 export const currencyCode = str('currency_code', 3, { label: 'Currency', help: 'ISO 4217 code; required when multi-currency is enabled.' });
@@ -154,7 +154,7 @@ export const addons = (withTrialAndCycles: boolean): GroupSpec =>
     unitPrice,
     dec('unit_price_in_decimal', 39),
     ...(withTrialAndCycles
-      ? [int('billing_cycles', { min: 1, help: 'Billing cycles the addon is charged for.' }), ts('trial_end', { help: 'Needs enabling by Chargebee support.' })]
+      ? [int('billing_cycles', { min: 0, help: 'Billing cycles the addon is charged for.' }), ts('trial_end', { help: 'Needs enabling by Chargebee support.' })]
       : [int('service_period', { help: 'Service period of the addon, in days.' })]),
   ], { label: 'Addons' });
 

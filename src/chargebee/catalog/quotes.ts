@@ -113,19 +113,19 @@ export const quoteEndpoints = [
 
   // Product catalog 2.0
   endpoint({
-    id: 'create_subscription_quote_for_items', path: '/customers/{customer_id}/create_subscription_quote_for_items', catalog: 2,
+    id: 'create_subscription_quote_for_items', customFields: true, path: '/customers/{customer_id}/create_subscription_quote_for_items', catalog: 2,
     title: 'Create a quote for a new subscription (items)', params: createSubscriptionQuoteForItems,
   }),
   endpoint({
-    id: 'edit_create_subscription_quote_for_items', path: '/quotes/{quote_id}/edit_create_subscription_quote_for_items', catalog: 2,
+    id: 'edit_create_subscription_quote_for_items', customFields: true, path: '/quotes/{quote_id}/edit_create_subscription_quote_for_items', catalog: 2,
     title: 'Edit a new-subscription quote (items)', params: editBody(createSubscriptionQuoteForItems, []),
   }),
   endpoint({
-    id: 'update_subscription_quote_for_items', path: '/quotes/update_subscription_quote_for_items', catalog: 2,
+    id: 'update_subscription_quote_for_items', customFields: true, path: '/quotes/update_subscription_quote_for_items', catalog: 2,
     title: 'Create a quote for a subscription change (items)', params: updateSubscriptionQuoteForItems,
   }),
   endpoint({
-    id: 'edit_update_subscription_quote_for_items', path: '/quotes/{quote_id}/edit_update_subscription_quote_for_items', catalog: 2,
+    id: 'edit_update_subscription_quote_for_items', customFields: true, path: '/quotes/{quote_id}/edit_update_subscription_quote_for_items', catalog: 2,
     title: 'Edit a subscription-change quote (items)', params: editBody(updateSubscriptionQuoteForItems, ['subscription[id]']),
   }),
   endpoint({

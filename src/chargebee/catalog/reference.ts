@@ -76,4 +76,7 @@ export const referenceEndpoints = [
     includeDeleted: true,
     params: [bool('is_voided')],
   }),
+
+  // Which product catalog the site runs (docs/chargebee-api-notes.md#product-catalogs); takes no params.
+  { id: 'configurations.list' as const, method: 'GET', path: '/configurations', title: 'Site configuration', params: [], response: 'configurations' },
 ] satisfies readonly EndpointSpec[];

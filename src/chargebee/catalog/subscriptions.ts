@@ -92,4 +92,22 @@ export const subscriptionEndpoints = [
     params: [unbilledCharges, discounts, tiers],
     response: 'unbilled_charges',
   },
+  {
+    id: 'unbilled_charges.invoice_unbilled_charges' as const,
+    method: 'POST',
+    path: '/unbilled_charges/invoice_unbilled_charges',
+    title: 'Invoice unbilled charges now',
+    description: "Invoices the pending charges of a subscription (or a customer) now instead of at the next renewal.",
+    params: [str('subscription_id', 50, { label: 'Subscription', picker: 'subscription' }), str('customer_id', 50, { label: 'Customer', picker: 'customer' })],
+    response: 'invoices',
+  },
+  {
+    id: 'unbilled_charges.delete' as const,
+    method: 'POST',
+    path: '/unbilled_charges/{unbilled_charge_id}/delete',
+    title: 'Delete an unbilled charge',
+    pathParams: [str('unbilled_charge_id', 50, { label: 'Unbilled charge', required: true })],
+    params: [],
+    response: 'unbilled_charge',
+  },
 ] satisfies readonly EndpointSpec[];

@@ -133,6 +133,9 @@ export type ResponseShape =
   | 'download'
   | 'export'
   | 'unbilled_charges'
+  | 'unbilled_charge'
+  | 'invoices'
+  | 'configurations'
   | 'customer'
   | 'customer_list'
   | 'subscription'
@@ -151,6 +154,8 @@ export interface EndpointSpec<Id extends string = string> {
   /** Set when the endpoint exists only in one product catalog version. */
   readonly catalog?: ProductCatalog;
   readonly deprecated?: boolean;
+  /** Takes top-level custom fields (`cf_*`), as the SDK's input type says; see custom-fields.ts. */
+  readonly customFields?: boolean;
   readonly pathParams?: readonly FieldSpec[];
   /** Body (POST) or query (GET) fields and groups. */
   readonly params: readonly ParamSpec[];

@@ -8,11 +8,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Notice } from '../../commands/register';
+import { errorText } from '../../log';
 import type { UserInput } from '../../commands/user-input';
 import { formatMoney, humanize } from '../detail/format';
 import { QuoteJsonDocuments } from '../detail/json-document';
 import type { DetailAction } from '../detail/messages';
 import type { DetailSite } from '../detail/panel';
+import { loadLineGroups, type LineGroupsState } from '../detail/line-groups';
 import { QuoteDetailPanels } from '../detail/panel';
 import type { ConvertEnvelope, QuoteEnvelope, QuoteObject } from '../detail/quote-model';
 import { downloadQuotePdf } from '../pdf';
@@ -92,6 +94,7 @@ class QuoteActionRunner {
       now: () => this.nowSeconds(),
       canEdit: deps.editCommand !== undefined,
       log: deps.log,
+      loadLineGroups: async (detail, quoteId) => this.lineGroupsOf(detail, quoteId),
     });
   }
 
@@ -105,6 +108,17 @@ class QuoteActionRunner {
     const site = await this.deps.activeSite();
     if (!site) throw new Notice('Add a Chargebee site (or choose one) before working with quotes.');
     return site;
+  }
+
+  /** Never throws: the page says why its billing cycles are missing. */
+  private async lineGroupsOf(detail: DetailSite, quoteId: string): Promise<LineGroupsState> {
+    try {
+      const site = await this.deps.activeSite();
+      if (site?.id !== detail.id) return { kind: 'failed', message: `${detail.label} is no longer the active site.` };
+      return { kind: 'loaded', groups: await loadLineGroups(site.client, quoteId) };
+    } catch (err) {
+      return { kind: 'failed', message: errorText(err).message };
+    }
   }
 
   private detailSite(site: QuoteSite): DetailSite {

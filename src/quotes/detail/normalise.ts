@@ -74,3 +74,6 @@ export function normaliseQuote(raw: unknown): QuoteObject {
   const source = isRecord(raw) ? raw : {};
   return { ...fields, id: str(source.id) ?? '', status: str(source.status) ?? 'unknown' };
 }
+
+/** The same readers, for the other answers the detail page shows (line groups). */
+export const readers = { str, num, record, list, lineItem, discount, tax };

@@ -10,6 +10,7 @@ import { allowedActions } from '../state-rules';
 import type { DetailAction, ViewAction } from './messages';
 import { parseDetailMessage } from './messages';
 import type { QuoteEnvelope } from './quote-model';
+import type { LineGroupsState } from './line-groups';
 import { renderQuoteDetail } from './render';
 
 /** `hasConsole`: the Chargebee console can show this site's quotes (real sites only). */
@@ -25,12 +26,18 @@ export interface QuoteDetailOptions {
   /** Offer "Edit…" (the forms own the edit command); off until one is registered. */
   readonly canEdit?: boolean;
   readonly log?: vscode.LogOutputChannel;
+  /** The quote's line groups (billing cycles), loaded after the page first shows; none means not shown. */
+  readonly loadLineGroups?: (site: DetailSite, quoteId: string) => Promise<LineGroupsState>;
 }
 
 interface OpenPanel {
   readonly panel: vscode.WebviewPanel;
   site: DetailSite;
   envelope: QuoteEnvelope;
+  lineGroups?: LineGroupsState;
+  /** Bumped on every (re)load, so only the newest answer paints. */
+  loads: number;
+  disposed?: boolean;
 }
 
 import { QUOTE_DETAIL_VIEW_TYPE } from '../../webview/view-types';
@@ -54,6 +61,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
       existing.site = site;
       existing.envelope = envelope;
       this.render(existing);
+      this.loadGroups(existing);
       existing.panel.reveal();
       return;
     }
@@ -65,7 +73,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
     };
     if (existing === undefined && restored) restored.webview.options = options;
     const panel = restored ?? vscode.window.createWebviewPanel(QUOTE_DETAIL_VIEW_TYPE, `Quote ${envelope.quote.id}`, vscode.ViewColumn.Active, options);
-    const entry: OpenPanel = { panel, site, envelope };
+    const entry: OpenPanel = { panel, site, envelope, loads: 0 };
     this.open.set(key, entry);
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseDetailMessage(raw);
@@ -77,8 +85,24 @@ export class QuoteDetailPanels implements vscode.Disposable {
       if (!this.actionsFor(entry).includes(message.action)) return;
       this.options.onAction(entry.site, entry.envelope, message.action);
     });
-    panel.onDidDispose(() => this.open.delete(key));
+    panel.onDidDispose(() => {
+      entry.disposed = true;
+      this.open.delete(key);
+    });
     this.render(entry);
+    this.loadGroups(entry);
+  }
+
+  /** Line groups change with the quote's lines: read again on every show and update. */
+  private loadGroups(entry: OpenPanel): void {
+    const load = this.options.loadLineGroups;
+    if (!load || entry.envelope.quote.deleted === true) return;
+    const ticket = ++entry.loads;
+    void load(entry.site, entry.envelope.quote.id).then((state) => {
+      if (entry.disposed === true || ticket !== entry.loads) return;
+      entry.lineGroups = state;
+      this.render(entry);
+    });
   }
 
   /** Re-renders the quote's panel if it is open (after an action or a refresh elsewhere). */
@@ -87,6 +111,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
     if (!entry) return;
     entry.envelope = envelope;
     this.render(entry);
+    this.loadGroups(entry);
   }
 
   private actionsFor(entry: OpenPanel): DetailAction[] {
@@ -113,6 +138,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
       actions: this.actionsFor(entry),
       siteLabel: entry.site.label,
       siteId: entry.site.id,
+      ...(entry.lineGroups ? { lineGroups: entry.lineGroups } : {}),
     });
   }
 

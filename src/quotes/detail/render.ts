@@ -8,11 +8,12 @@
 import { contentSecurityPolicy, escapeHtml as esc, webviewPage } from '../../webview/html';
 import { text } from './escape';
 import { formatMoney, formatPeriod, formatQuantity, formatTimestamp, humanize, type DisplayLocale } from './format';
+import { lineGroupsSection, type LineGroupOptions } from './line-groups';
 import type { DetailAction } from './messages';
 import { normaliseQuote } from './normalise';
 import type { QuoteAddress, QuoteEnvelope, QuoteLineItem, QuoteObject } from './quote-model';
 
-export interface DetailPageOptions extends DisplayLocale {
+export interface DetailPageOptions extends DisplayLocale, LineGroupOptions {
   readonly nonce: string;
   /** `webview.cspSource`. */
   readonly cspSource: string;
@@ -71,6 +72,7 @@ ${part('line items', () => lineItems(q, opts))}
 ${part('discounts', () => discounts(q, opts))}
 ${part('taxes', () => taxes(q, opts))}
 ${part('totals', () => totals(q, opts))}
+${part('line groups', () => lineGroupsSection(q, opts))}
 ${part('addresses', () => addresses(q))}
 ${part('notes', () => notes(q))}
 </main>

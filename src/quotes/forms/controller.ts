@@ -28,6 +28,9 @@ import type { QuoteFormSite } from './deps';
 import type { FormMode, QuoteKind } from './kinds';
 import { endpointIdFor, KIND_LABELS } from './kinds';
 import { quoteFormOptions } from './layout';
+import { CATALOG_NAMES, isCatalogMismatch } from '../../sites/detect-catalog';
+import { CUSTOM_FIELDS_GROUP, customFieldRowProblems, spreadCustomFields, withCustomFieldGroup } from '../../chargebee/catalog/custom-fields';
+import { rowFieldPath } from '../../forms/values';
 
 export interface QuoteFormOptions {
   readonly site: QuoteFormSite;
@@ -46,6 +49,8 @@ export interface QuoteFormOptions {
   readonly submitNote?: string;
   /** Runs after a quote was created or edited; errors in it are the caller's to report. */
   readonly onSaved?: (envelope: QuoteEnvelope, mode: FormMode) => void;
+  /** The site answered `configuration_incompatible`: its catalog is not the one this form was built for. */
+  readonly onCatalogMismatch?: () => void;
   /** Epoch milliseconds; injectable for tests. */
   readonly now?: () => number;
   /** New idempotency keys; injectable for tests. */
@@ -68,7 +73,7 @@ export class QuoteFormController implements FormController {
     this.mode = opts.mode;
     this.catalog = opts.catalog;
     this.spec = getEndpoint(endpointIdFor(opts.kind, this.catalog, opts.mode));
-    const model = buildFormModel(this.spec, quoteFormOptions(this.catalog, opts.site.info.multiDecimal, opts.mode));
+    const model = buildFormModel(withCustomFieldGroup(this.spec), quoteFormOptions(this.catalog, opts.site.info.multiDecimal, opts.mode));
     this.model = opts.description === undefined ? model : { ...model, description: opts.description };
     if (opts.initialValues) this.initialValues = opts.initialValues;
     this.currency = new FormCurrency((ref) => lookUpCurrency(opts.site.client, ref), opts.site.info.currency, opts.currency);
@@ -127,11 +132,14 @@ export class QuoteFormController implements FormController {
   buildRequest(submission: Submission): BuiltRequest {
     this.lastValues = submission.values;
     if (this.mode === 'create') this.currency.observe(currencyRefOf(this.kind, submission.values));
-    return buildRequestFor(this.spec, this.withPath(submission), { baseUrl: this.opts.site.baseUrl, ...(this.opts.site.headers ? { headers: this.opts.site.headers } : {}) });
+    return buildRequestFor(this.spec, this.withPath({ ...submission, tree: spreadCustomFields(submission.tree) }), { baseUrl: this.opts.site.baseUrl, ...(this.opts.site.headers ? { headers: this.opts.site.headers } : {}) });
   }
 
   validate(submission: Submission): readonly FieldError[] {
-    const errors: FieldError[] = [];
+    const errors: FieldError[] = customFieldRowProblems(submission.values.rows[CUSTOM_FIELDS_GROUP] ?? []).map((p) => ({
+      field: rowFieldPath(CUSTOM_FIELDS_GROUP, 'name', p.row),
+      message: p.message,
+    }));
     const f = submission.values.fields;
     if (f['change_option'] === 'specific_date' && !trimmed(f['changes_scheduled_at'])) {
       errors.push({ field: 'changes_scheduled_at', message: 'Changes scheduled at is required when changes apply on a specific date', related: ['change_option'] });
@@ -160,11 +168,15 @@ export class QuoteFormController implements FormController {
     const key = this.keys.next();
     let body: unknown;
     try {
-      const res = await site.client.call<unknown>(this.spec.id, { pathParams: this.withPath(submission).pathParams, params: conversion.tree, idempotencyKey: key, signal });
+      const res = await site.client.call<unknown>(this.spec.id, { pathParams: this.withPath(submission).pathParams, params: spreadCustomFields(conversion.tree), idempotencyKey: key, signal });
       body = res.body;
     } catch (err) {
       if (this.keys.failed(err) === 'key_conflict') {
         throw new Error('An earlier submit of this form may already have created the quote (Chargebee refused to reuse its idempotency key for changed values). Check the Quotes view; submit again to send these values as a new request.');
+      }
+      if (isCatalogMismatch(err)) {
+        this.opts.onCatalogMismatch?.();
+        throw new Error(`${site.info.name} no longer takes ${CATALOG_NAMES[this.catalog]} quotes: the site's product catalog changed. Detect it again ("Chargebee: Detect Product Catalog"), then reopen this form.`);
       }
       throw err;
     }

@@ -25,6 +25,7 @@ const SECTIONS: FormModelOptions['sections'] = [
   },
   { title: 'Addresses and tax', params: ['billing_address', 'shipping_address', 'customer', 'tax_providers_fields'], collapsed: true },
   { title: 'Entitlement overrides', params: ['entitlement_overrides'], collapsed: true },
+  { title: 'Custom fields', params: ['custom_fields'], collapsed: true },
 ];
 
 /** Moments people pick to the minute; other dates are days (sent as 00:00 UTC). */

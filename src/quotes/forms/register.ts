@@ -16,7 +16,7 @@ import type { QuoteEnvelope } from '../detail/quote-model';
 import { pickQuote } from '../picker';
 import { isActionAllowed, statusesAllowing } from '../state-rules';
 import { initialValuesFor, newQuoteArgsFrom } from './args';
-import { QUOTE_FORM_COMMANDS } from '../../commands/ids';
+import { QUOTE_FORM_COMMANDS, SITE_COMMANDS } from '../../commands/ids';
 import { QuoteFormController } from './controller';
 import type { QuoteFormDeps, QuoteFormSite } from './deps';
 import type { EditFormPlan } from './edit-form';
@@ -103,6 +103,7 @@ class QuoteForms {
       catalog,
       ...(initialValues ? { initialValues } : {}),
       onSaved: (envelope, mode) => this.saved(site, envelope, mode),
+      onCatalogMismatch: () => this.offerRedetect(site),
     });
   }
 
@@ -145,6 +146,7 @@ class QuoteForms {
       description: plan.description,
       ...(plan.submitNote !== undefined ? { submitNote: plan.submitNote } : {}),
       onSaved: (envelope, mode) => this.saved(site, envelope, mode),
+      onCatalogMismatch: () => this.offerRedetect(site),
     });
   }
 
@@ -185,6 +187,16 @@ class QuoteForms {
     const restore = { kind: RESTORE_EDIT, args: { siteId: site.id, quoteId: id } };
     const panel = FormPanel.show({ extensionUri: this.deps.extensionUri, controller, key, restore, log: this.deps.log });
     return { controller, panel };
+  }
+
+  /** Not awaited: the form shows its error at once; the offer waits for the person in a notification. */
+  private offerRedetect(site: QuoteFormSite): void {
+    const again = 'Detect Again';
+    void Promise.resolve(
+      this.deps.ui.showWarningMessage(`Chargebee says ${site.info.name}'s product catalog is not the one its quote forms use: it changed since it was detected.`, { modal: false }, again),
+    ).then(async (answer) => {
+      if (answer === again) await vscode.commands.executeCommand(SITE_COMMANDS.detectCatalog, site.id);
+    }).catch((err: unknown) => this.deps.log.warn(`Re-detecting the catalog of ${site.id} failed: ${String(err)}`));
   }
 
   /** After a create or edit: the tree gets the row, and the person gets Open / Show in Tree. */

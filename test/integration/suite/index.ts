@@ -10,6 +10,8 @@ import './exports-form.test';
 import './export-jobs.test';
 import './unbilled.test';
 import './viewers.test';
+import './site-catalog.test';
+import './unbilled-manage.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {

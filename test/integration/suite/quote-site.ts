@@ -28,12 +28,15 @@ export async function extensionApi(): Promise<ChargebeeTestApi> {
 
 export const CATALOG_LABEL = { 1: 'Product Catalog 1.0', 2: 'Product Catalog 2.0' } as const;
 
-/** Runs "Add Site" with every prompt answered; resolves with what the command resolved with. */
-export async function runAddSite(api: ChargebeeTestApi, answers: { readonly baseUrl: string; readonly label: string; readonly catalogVersion?: 1 | 2; readonly apiKeys: readonly (string | symbol)[] }): Promise<unknown> {
+/**
+ * Runs "Add Site" with every prompt answered; resolves with what the command resolved with. The
+ * catalog is read from the site, so no answer is scripted for it: a question about it fails the script.
+ */
+export async function runAddSite(api: ChargebeeTestApi, answers: { readonly baseUrl: string; readonly label: string; readonly apiKeys: readonly (string | symbol)[] }): Promise<unknown> {
   return withAnswers(
     api,
     (ui) => {
-      ui.input(answers.baseUrl).input(answers.label).pick(CATALOG_LABEL[answers.catalogVersion ?? 2]);
+      ui.input(answers.baseUrl).input(answers.label);
       for (const key of answers.apiKeys) ui.input(key as string);
     },
     () => vscode.commands.executeCommand<unknown>(ADD_SITE_COMMAND),
@@ -52,13 +55,12 @@ export interface SandboxSite {
 
 export async function addSandboxSite(sb: RunningSandbox, options: { readonly label?: string; readonly catalogVersion?: 1 | 2 } = {}): Promise<SandboxSite> {
   const api = await extensionApi();
-  const siteId = await runAddSite(api, {
-    baseUrl: sb.url,
-    label: options.label ?? `sandbox ${sb.port}`,
-    ...(options.catalogVersion !== undefined ? { catalogVersion: options.catalogVersion } : {}),
-    apiKeys: [sb.apiKey],
-  });
+  const siteId = await runAddSite(api, { baseUrl: sb.url, label: options.label ?? `sandbox ${sb.port}`, apiKeys: [sb.apiKey] });
   if (typeof siteId !== 'string') throw new Error(`${ADD_SITE_COMMAND} did not answer with the new site's id.`);
+  // The demo sandbox serves both catalogs and reports 2.0; a suite that needs 1.0 there sets it.
+  if (options.catalogVersion !== undefined && api.sites.store.get(siteId)?.catalogVersion !== options.catalogVersion) {
+    await api.sites.store.update(siteId, { catalogVersion: options.catalogVersion });
+  }
   return {
     siteId,
     api,
