@@ -86,8 +86,12 @@ describe('UI: billing cycles, unbilled charges, custom fields', function () {
     const { page } = w;
     await palette(page, 'Chargebee: New Quote: Subscription for a Customer');
     const frame = webviewFrame(page);
+    // Custom fields are an advanced part of the form: a closed section until opened.
+    const section = frame.locator('details.collapsed-section').filter({ hasText: 'Custom fields' });
+    await section.waitFor({ timeout: 30_000 });
+    await section.locator('summary').first().click();
     const add = frame.locator('[data-testid="add-row-custom_fields"]');
-    await add.waitFor({ timeout: 30_000 });
+    await add.waitFor({ timeout: 10_000 });
     await add.click();
     await frame.locator('[data-testid="field-custom_fields[name][0]"]').fill('region');
     await frame.locator('[data-testid="field-custom_fields[value][0]"]').fill('EU');
