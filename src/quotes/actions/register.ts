@@ -29,6 +29,8 @@ import type { QuoteActionDeps, QuoteSite } from './deps';
 import { buildConvertParams, commentProblem } from './inputs';
 import * as prompts from './prompts';
 import { DisposableStore } from '../../util/disposables';
+import { isRecord } from '../../util/guards';
+import { DetailCustomerNames } from '../detail/customer-name';
 
 const ACTION_LABELS: Readonly<Record<QuoteAction, string>> = {
   accept: 'accept',
@@ -57,6 +59,7 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
   const register = deps.registerCommand;
   const c = QUOTE_ACTION_COMMANDS;
   const disposables = DisposableStore.of(
+    ...(runner.removedSub ? [runner.removedSub] : []),
     runner.panels,
     runner.json,
     register(c.open, async (arg) => runner.open(arg)),
@@ -81,6 +84,7 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
 class QuoteActionRunner {
   readonly json = new QuoteJsonDocuments();
   readonly panels: QuoteDetailPanels;
+  readonly names = new DetailCustomerNames();
 
   constructor(private readonly deps: QuoteActionDeps) {
     this.panels = new QuoteDetailPanels({
@@ -90,7 +94,13 @@ class QuoteActionRunner {
       canEdit: deps.editCommand !== undefined,
       log: deps.log,
     });
+    this.removedSub = deps.onDidRemoveSite?.((siteId) => {
+      this.panels.closeSite(siteId);
+      this.names.siteRemoved(siteId);
+    });
   }
+
+  readonly removedSub: vscode.Disposable | undefined;
 
   private nowSeconds(): number {
     return Math.floor((this.deps.now?.() ?? Date.now()) / 1000);
@@ -113,7 +123,7 @@ class QuoteActionRunner {
    * reference that names another site than the active one is refused rather than run on the wrong site.
    */
   private async target(site: QuoteSite, arg: unknown, action: QuoteAction | undefined): Promise<QuoteRef | undefined> {
-    const otherSite = otherSiteProblem(arg, site.id);
+    const otherSite = otherSiteProblem(arg, site, (id) => this.deps.siteLabel?.(id));
     if (otherSite !== undefined) throw new Notice(otherSite);
     const ref = quoteRefFrom(arg);
     if (ref) return ref;
@@ -174,7 +184,8 @@ class QuoteActionRunner {
     if (!ref) return;
     const envelope = await this.withProgress(`Loading quote ${ref.id}…`, async () => api.retrieveQuote(site.client, ref.id));
     this.deps.tree?.quoteChanged(site.id, envelope.quote);
-    this.panels.show(this.detailSite(site), envelope);
+    const customerName = await this.names.of(site, envelope.quote);
+    this.panels.show(this.detailSite(site), envelope, { preview: isRecord(arg) && arg.preview === true, ...(customerName !== undefined ? { customerName } : {}) });
   }
 
   async changeStatus(action: keyof typeof STATUS_CHANGES, arg: unknown): Promise<QuoteEnvelope | undefined> {
@@ -314,8 +325,10 @@ class QuoteActionRunner {
   /** A button on a detail page: the page's own site must still be the active one. */
   private async fromPanel(detailSite: DetailSite, envelope: QuoteEnvelope, action: DetailAction): Promise<void> {
     const arg = { quote: envelope.quote, siteId: detailSite.id };
+    if (action === 'pin') return;
     if (action === 'refresh') {
-      await vscode.commands.executeCommand(QUOTE_ACTION_COMMANDS.open, arg);
+      // A refreshed preview stays a preview.
+      await vscode.commands.executeCommand(QUOTE_ACTION_COMMANDS.open, { ...arg, preview: this.panels.isPreview(detailSite.id, envelope.quote.id) });
       return;
     }
     if (action === 'edit') {

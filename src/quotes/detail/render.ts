@@ -23,6 +23,8 @@ export interface DetailPageOptions extends DisplayLocale {
   readonly actions: readonly DetailAction[];
   /** Shown above the header, e.g. the site's name with its test/live badge. */
   readonly siteLabel?: string;
+  /** Who the quote is for (company or name), when the host knows it beyond the billing address. */
+  readonly customerName?: string;
 }
 
 const BUTTON_LABELS: Readonly<Record<DetailAction, string>> = {
@@ -34,6 +36,7 @@ const BUTTON_LABELS: Readonly<Record<DetailAction, string>> = {
   edit: 'Edit…',
   delete: 'Delete…',
   pdf: 'Download PDF…',
+  pin: 'Keep Open',
   showJson: 'Show JSON',
   copyId: 'Copy ID',
   openConsole: 'Open in Chargebee',
@@ -88,11 +91,20 @@ function header(q: QuoteObject, opts: DetailPageOptions): string {
   const status = q.deleted === true ? 'deleted' : q.status;
   const site = opts.siteLabel === undefined ? '' : `<p class="site">${esc(opts.siteLabel)}</p>\n`;
   const name = q.name !== undefined && q.name !== '' ? ` <span class="name">${esc(q.name)}</span>` : '';
+  const who = customerOf(q, opts.customerName);
+  const customer = who === undefined ? '' : `\n<p class="customer"><span class="muted">for</span> <strong>${esc(who)}</strong>${q.customer_id !== undefined && q.customer_id !== who ? ` <span class="muted">${esc(q.customer_id)}</span>` : ''}</p>`;
   return `<header>
-${site}<h1 id="quote-title">Quote ${esc(q.id)}${name}</h1>
+${site}<h1 id="quote-title">Quote ${esc(q.id)}${name}</h1>${customer}
 <p><span class="badge status-${statusClass(status)}" role="status" aria-label="Status: ${esc(humanize(status))}">${esc(humanize(status))}</span>
 <span class="operation">${esc(humanize(q.operation_type))}</span></p>
 </header>`;
+}
+
+/** Company, else name, from the billing address; else the name the host looked up; else the customer id. */
+function customerOf(q: QuoteObject, looked: string | undefined): string | undefined {
+  const a = q.billing_address;
+  const own = a === undefined ? '' : (a.company ?? '').trim() || [a.first_name, a.last_name].filter((p) => p !== undefined && p.trim() !== '').join(' ');
+  return own !== '' ? own : (looked ?? q.customer_id);
 }
 
 /** Only `[a-z_]` reaches a class name, whatever the API sent. */

@@ -369,7 +369,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
     item.tooltip = new vscode.MarkdownString(view.tooltip.join('  \n'));
     item.accessibilityInformation = { label: view.accessibleLabel };
     item.contextValue = quoteContextValue(row, Math.floor((this.options.now?.() ?? Date.now()) / 1000));
-    item.command = { command: this.options.openCommand, title: 'Open Quote', arguments: [{ quoteId: row.id, siteId: node.siteId }] };
+    item.command = { command: this.options.openCommand, title: 'Open Quote', arguments: [{ quoteId: row.id, siteId: node.siteId, preview: true }] };
     return item;
   }
 
