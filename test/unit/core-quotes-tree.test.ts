@@ -164,12 +164,12 @@ describe('core: quote rows', () => {
   });
 
   it('formats the total in the currency decimals and labels the row for screen readers', () => {
-    const usd = presentRow({ id: 'Q-1', status: 'open', customer_id: 'c1', total: 1234, currency_code: 'USD' }, 'en-US');
+    const usd = presentRow({ id: 'Q-1', status: 'open', customer_id: 'c1', total: 1234, currency_code: 'USD' }, { locale: 'en-US' });
     assert.equal(usd.label, '#Q-1 c1');
     assert.equal(usd.description, '$12.34 · Open');
     assert.equal(usd.accessibleLabel, 'Quote Q-1, c1, $12.34, Open');
-    assert.match(presentRow({ id: 'Q-2', status: 'accepted', total: 1234, currency_code: 'JPY' }, 'en-US').description, /¥1,234/);
-    assert.match(presentRow({ id: 'Q-3', status: 'accepted', total: 1234, currency_code: 'KWD' }, 'en-US').description, /1\.234/);
-    assert.equal(presentRow({ id: 'Q-4', status: 'declined' }, 'en-US').icon.id, 'circle-slash');
+    assert.match(presentRow({ id: 'Q-2', status: 'accepted', total: 1234, currency_code: 'JPY' }, { locale: 'en-US' }).description, /¥1,234/);
+    assert.match(presentRow({ id: 'Q-3', status: 'accepted', total: 1234, currency_code: 'KWD' }, { locale: 'en-US' }).description, /1\.234/);
+    assert.equal(presentRow({ id: 'Q-4', status: 'declined' }, { locale: 'en-US' }).icon.id, 'circle-slash');
   });
 });

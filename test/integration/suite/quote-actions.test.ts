@@ -13,7 +13,7 @@ import type { QuoteObject } from '../../../src/quotes/detail/quote-model';
 import { quoteOf } from '../../../src/quotes/detail/quote-model';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { extensionApi, useSandboxSite } from './quote-site';
-import { ESCAPE, withAnswers, type TestUserInput } from './test-user-input';
+import { ESCAPE, useScript, withAnswers, type TestUserInput } from './test-user-input';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -121,6 +121,21 @@ describe('quote actions in the extension host', function () {
     assert.ok(after.invoice_id !== undefined && after.invoice_id !== '', 'the invoice id is set');
   });
 
+  it('converts with Back between the steps and honest step counts', async () => {
+    const quote = await quoteIn('accepted', 1);
+    const { ui, release } = useScript(await extensionApi());
+    // Not invoicing now is two steps (1, 2/2); Back from 2/2 returns to step 1, invoicing now is three.
+    ui.pick('Do not invoice now').back().pick('Invoice immediately').input('').back().input('').pick();
+    try {
+      await vscode.commands.executeCommand(C.convert, { quote });
+      ui.assertDone();
+    } finally {
+      release();
+    }
+    assert.deepEqual(ui.asked.map((a) => `${a.kind} ${a.step ?? '-'}`), ['pick 1', 'pick 2/2', 'pick 1', 'input 2/3', 'pick 3/3', 'input 2/3', 'pick 3/3']);
+    assert.equal((await retrieve(quote.id)).status, 'invoiced');
+  });
+
   it('extends the expiry to the end of the chosen UTC day', async () => {
     const quote = await quoteIn('open', 3);
     const day = new Date((sb.control.now() + 60 * 86_400) * 1000).toISOString().slice(0, 10);
@@ -130,7 +145,7 @@ describe('quote actions in the extension host', function () {
 
   it('deletes a quote (confirmation scripted)', async () => {
     const quote = await quoteIn('open', 4);
-    await run((ui) => ui.input('duplicate').warning('Delete'), C.delete, { quote });
+    await run((ui) => ui.input('duplicate').warning('Delete Quote'), C.delete, { quote });
     await assert.rejects(retrieve(quote.id), (err: Error & { httpStatus?: number }) => err.httpStatus === 404);
   });
 
