@@ -17,6 +17,11 @@ import { ESCAPE, useScript, withAnswers, type TestUserInput } from './test-user-
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The detail tab of a quote: "Quote 27 · Umbrella Labs", maybe "(preview)". */
+function tabOf(tab: vscode.Tab, quoteId: string): boolean {
+  return tab.label === `Quote ${quoteId}` || tab.label.startsWith(`Quote ${quoteId} `);
+}
+
 /** Tabs and documents appear asynchronously: poll rather than read once. */
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -185,8 +190,9 @@ describe('quote actions in the extension host', function () {
     const quote = await quoteIn('open', 0);
     await vscode.commands.executeCommand(C.open, { quote });
     await vscode.commands.executeCommand(C.open, quote.id);
-    const quoteTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === `Quote ${quote.id}`);
+    const quoteTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => tabOf(t, quote.id));
     const tab = await until('the detail tab', () => quoteTabs()[0]);
+    assert.match(tab.label, /^Quote \S+ · \S/, 'the title names the customer');
     assert.ok(tab.input instanceof vscode.TabInputWebview);
     assert.equal(quoteTabs().length, 1, 'one panel per quote: the second open revealed the first');
 
@@ -196,5 +202,23 @@ describe('quote actions in the extension host', function () {
     );
     assert.equal(doc.languageId, 'json');
     assert.equal((JSON.parse(doc.getText()) as { quote: { id: string } }).quote.id, quote.id);
+  });
+
+  it('reuses one preview panel for quotes opened from the tree, until one is opened to keep', async () => {
+    const [a, b] = [await quoteIn('open', 1), await quoteIn('open', 2)];
+    const tabs = (id: string): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => tabOf(t, id));
+    await vscode.commands.executeCommand(C.open, { quoteId: a.id, siteId: undefined, preview: true });
+    const first = await until('the preview tab', () => tabs(a.id)[0]);
+    assert.match(first.label, /\(preview\)$/);
+    await new Promise((r) => setTimeout(r, 600));
+    await vscode.commands.executeCommand(C.open, { quoteId: b.id, preview: true });
+    await until('the preview showing the second quote', () => tabs(b.id)[0]);
+    await until('the first quote replaced', () => (tabs(a.id).length === 0 ? true : undefined));
+    await vscode.commands.executeCommand(C.open, b.id);
+    await until('the second quote kept', () => (tabs(b.id)[0]?.label.endsWith('(preview)') === false ? true : undefined));
+    await vscode.commands.executeCommand(C.open, { quoteId: a.id, preview: true });
+    await until('a new preview beside the kept panel', () => tabs(a.id)[0]);
+    assert.equal(tabs(b.id).length, 1, 'the kept panel stays');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
