@@ -185,7 +185,8 @@ function lineItemRow(li: QuoteLineItem, q: QuoteObject, opts: DetailPageOptions)
   const tax = li.tax_rate !== undefined && li.tax_rate > 0 ? `${money(li.tax_amount, q, opts)} <span class="muted">(${esc(String(li.tax_rate))}%)</span>` : money(li.tax_amount ?? 0, q, opts);
   const period = formatPeriod(li.date_from, li.date_to, opts);
   const periodLine = period === '' ? '' : `<br><span class="muted">${esc(period)}</span>`;
-  return `<tr><th scope="row">${text(li.description)}${periodLine}</th><td>${esc(entity === '' ? '—' : entity)}</td><td class="num">${esc(formatQuantity(li.quantity, li.quantity_in_decimal))}</td><td class="num">${unit}</td><td class="num">${money(discount, q, opts)}</td><td class="num">${tax}</td><td class="num">${money(li.amount, q, opts)}</td></tr>`;
+  // data-label: a narrow editor stacks each row as a card and labels the cells itself (quote-detail.css).
+  return `<tr><th scope="row">${text(li.description)}${periodLine}</th><td data-label="Entity">${esc(entity === '' ? '—' : entity)}</td><td class="num" data-label="Quantity">${esc(formatQuantity(li.quantity, li.quantity_in_decimal))}</td><td class="num" data-label="Unit amount">${unit}</td><td class="num" data-label="Discounts">${money(discount, q, opts)}</td><td class="num" data-label="Taxes">${tax}</td><td class="num" data-label="Amount">${money(li.amount, q, opts)}</td></tr>`;
 }
 
 function discounts(q: QuoteObject, opts: DetailPageOptions): string {
