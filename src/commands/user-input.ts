@@ -8,8 +8,12 @@
 import * as vscode from 'vscode';
 import { showInputStep, showPickStep } from './input-steps';
 
-/** What a step of a multi-step input resolves with when the user presses its Back button. */
-export const BACK = Symbol('back');
+/**
+ * What a step of a multi-step input resolves with when the user presses its Back button. From the
+ * global symbol registry: the extension-host tests are a bundle of their own, and their scripted
+ * Back must be the extension's Back.
+ */
+export const BACK: unique symbol = Symbol.for('chargebee.userInput.back') as never;
 export type Back = typeof BACK;
 
 /** Where a prompt sits in a multi-step input: shown as "2/3" beside the title, with Back from step 2. */
