@@ -352,7 +352,12 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
     const list = group.list;
     // The list API gives no total: "50 of more" says how many are here and that Load more has others.
     item.description = list.loaded ? (list.hasMore ? `${list.rows.length} of more` : `${list.rows.length}`) : '';
-    if (list.loaded) item.tooltip = list.hasMore ? `${list.rows.length} loaded; more on Chargebee (Load more at the end of the group)` : `${list.rows.length} quotes`;
+    if (list.loaded) {
+      const tooltip = list.hasMore ? `${list.rows.length} loaded; more on Chargebee (Load more at the end of the group)` : `${list.rows.length} quotes`;
+      item.tooltip = tooltip;
+      // A string tooltip would otherwise become the row's accessible name, dropping the group's own.
+      item.accessibilityInformation = { label: `${statusLabel(group.status)}, ${tooltip}` };
+    }
     const icon = statusIcon(group.status);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color !== undefined ? new vscode.ThemeColor(icon.color) : undefined);
     item.contextValue = NODE_CONTEXT.group;
