@@ -64,6 +64,15 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
       changeKeyCommand: SITE_COMMANDS.changeApiKey,
     }),
   );
+  // A removed site's quote panels close and its cached customer names go.
+  const removedSite = own(new vscode.EventEmitter<string>());
+  own(
+    sites.onDidChange((change) => {
+      if (change.kind !== 'removed') return;
+      quotesTree.siteRemoved(change.siteId);
+      removedSite.fire(change.siteId);
+    }),
+  );
   context.subscriptions.push(...registerQuoteTreeCommands({ tree: quotesTree, registerCommand, ui, activeSite, openCommand: QUOTE_ACTION_COMMANDS.open }));
   // Feature code (forms, webviews, quote actions) loads on the first run of one of its commands.
   own(trackConsoleContext(activeSite, sites.onDidChangeActiveSite));
@@ -78,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
         registerCommand: register,
         ui,
         editCommand: QUOTE_FORM_COMMANDS.edit,
+        siteLabel: (siteId) => sites.store.get(siteId)?.label,
+        onDidRemoveSite: removedSite.event,
       }),
     ),
   );

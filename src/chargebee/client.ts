@@ -62,6 +62,14 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   readonly headers?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
+  /** Told before each wait between attempts, so a view can say why it is still waiting and until when. */
+  readonly onRetry?: (wait: RetryWait) => void;
+}
+
+export interface RetryWait {
+  readonly delayMs: number;
+  /** What the failed attempt got (a 429, a 503, a network error). */
+  readonly error: ChargebeeError;
 }
 
 export interface CallOptions extends Omit<RequestOptions, 'method' | 'path'> {
@@ -234,7 +242,7 @@ export class ChargebeeClient {
     const label = `${req.method} ${req.path}`;
     if (idempotencyKey !== undefined) this.log?.debug(`${label} idempotency key ${idempotencyKey}`);
 
-    return this.withRetries(label, req.signal, async (attempt) => {
+    return this.withRetries(label, req.signal, req.onRetry, async (attempt) => {
       const attemptHeaders = attempt > 1 ? { ...headers, 'x-cb-retry-attempt': String(attempt - 1) } : headers;
       return this.fetchWithTimeout(url, { method: req.method, headers: attemptHeaders, body }, req.signal, req.timeoutMs ?? this.timeoutMs, async (res) => {
         const text = await res.text();
@@ -299,7 +307,7 @@ export class ChargebeeClient {
     const problem = downloadUrlProblem(url);
     if (problem !== undefined) throw downloadRefused(problem);
     const idleTimeoutMs = options.idleTimeoutMs ?? this.downloadIdleTimeoutMs;
-    return this.withRetries(`GET ${redactUrl(url)}`, options.signal, async () => {
+    return this.withRetries(`GET ${redactUrl(url)}`, options.signal, undefined, async () => {
       let current = url;
       for (let hops = 0; ; hops++) {
         const hop = current;
@@ -397,7 +405,7 @@ export class ChargebeeClient {
   }
 
   /** Runs attempts until one succeeds or the error, the attempt count or the time budget says stop. */
-  private async withRetries<R>(label: string, signal: AbortSignal | undefined, attemptOnce: (attempt: number) => Promise<AttemptResult<R>>): Promise<R> {
+  private async withRetries<R>(label: string, signal: AbortSignal | undefined, onRetry: ((wait: RetryWait) => void) | undefined, attemptOnce: (attempt: number) => Promise<AttemptResult<R>>): Promise<R> {
     const started = this.now();
     for (let attempt = 1; ; attempt++) {
       const attemptStarted = this.now();
@@ -421,6 +429,7 @@ export class ChargebeeClient {
           throw err;
         }
         this.log?.warn(`${label} ${outcome} ${suffix()}, retrying in ${delay} ms`);
+        onRetry?.({ delayMs: delay, error: err });
         await this.sleep(delay, signal);
       }
     }

@@ -1,6 +1,7 @@
 /**
  * Plans and addons (Product Catalog 1.0), items, item families and item prices (2.0), and coupons:
- * active ones only, searched by id and then by name. Item prices can be held to one item type and
+ * active ones only. Plans, addons and item prices match the text anywhere in the id or name; the
+ * others by the start of the id, then of the name. Item prices can be held to one item type and
  * one currency, which the quote forms know better than the person typing.
  */
 import type { EndpointId } from '../chargebee/catalog';
@@ -30,16 +31,27 @@ function period(entry: Readonly<Record<string, unknown>>): string {
   return n === 1 ? `per ${unit}` : `every ${n} ${unit}s`;
 }
 
-function named(key: string, endpointId: EndpointId, text: string, base: ParamTree, describe: (e: Readonly<Record<string, unknown>>) => string): StagedList {
+/** API pages read per picker page when matching anywhere (100 entries each). */
+export const SCAN_REQUESTS = 5;
+
+/**
+ * `anywhere`: the text may be anywhere in the id or the name, in any case. The list APIs filter ids
+ * and names by `starts_with` only, so those lists are read page by page and matched here.
+ */
+function named(key: string, endpointId: EndpointId, text: string, base: ParamTree, describe: (e: Readonly<Record<string, unknown>>) => string, anywhere = false): StagedList {
+  const needle = text.trim().toLowerCase();
+  const scan = anywhere && needle !== '';
   return {
     endpointId,
     key,
     base,
-    stages: byIdThenName(text),
+    stages: scan ? [{}] : byIdThenName(text),
+    ...(scan ? { scan: { maxRequests: SCAN_REQUESTS } } : {}),
     toItem: (e) => {
       const id = s(e, 'id');
       if (id === '') return undefined;
       const name = s(e, 'name');
+      if (scan && !id.toLowerCase().includes(needle) && !name.toLowerCase().includes(needle)) return undefined;
       return { id, label: name !== '' && name !== id ? `${id} — ${name}` : id, description: describe(e) };
     },
   };
@@ -48,11 +60,11 @@ function named(key: string, endpointId: EndpointId, text: string, base: ParamTre
 const ACTIVE: ParamTree = { status: { is: 'active' } };
 
 export function planList(text: string): StagedList {
-  return named('plan', 'plans.list', text, ACTIVE, (p) => joined(price(p, 'price'), period(p)));
+  return named('plan', 'plans.list', text, ACTIVE, (p) => joined(price(p, 'price'), period(p)), true);
 }
 
 export function addonList(text: string): StagedList {
-  return named('addon', 'addons.list', text, ACTIVE, (a) => joined(price(a, 'price'), period(a) !== '' ? period(a) : s(a, 'charge_type').replace('_', '-')));
+  return named('addon', 'addons.list', text, ACTIVE, (a) => joined(price(a, 'price'), period(a) !== '' ? period(a) : s(a, 'charge_type').replace('_', '-')), true);
 }
 
 /** The item families list has no status filter (the API refuses one); a deleted family is not listed. */
@@ -71,7 +83,7 @@ export function itemPriceList(text: string, ctx: PickerContext): StagedList {
     ...(ctx.itemType !== undefined ? { item_type: { is: ctx.itemType } } : {}),
     ...(ctx.currency !== undefined ? { currency_code: { is: ctx.currency } } : {}),
   };
-  return named('item_price', 'item_prices.list', text, base, (p) => joined(s(p, 'item_type'), price(p, 'price'), period(p)));
+  return named('item_price', 'item_prices.list', text, base, (p) => joined(s(p, 'item_type'), price(p, 'price'), period(p)), true);
 }
 
 export function couponList(text: string): StagedList {

@@ -1,17 +1,30 @@
 /**
- * Subscriptions by id, then by customer id. Only those of the site's product catalog are offered: a
+ * Subscriptions by id, by customer id, and by the customer's name, company or email: the customers
+ * matching the text are looked up first (the customer picker's search), then their subscriptions by
+ * `customer_id[in]`. Only those of the site's product catalog are offered: a
  * PC1 change quote needs a plan-based subscription, a PC2 one an item-based one, and the list API has
  * no filter that tells them apart, so the page is filtered here.
  */
-import type { ParamTree, ProductCatalog } from '../chargebee/catalog/types';
+import type { ProductCatalog } from '../chargebee/catalog/types';
 import { isRecord } from '../util/guards';
-import { customerName } from './customers';
-import type { StagedList } from './staged-list';
-import { joined, s } from './staged-list';
+import { customerList, customerName } from './customers';
+import type { DeferredStage, Stage, StagedList } from './staged-list';
+import { joined, s, stagedPage } from './staged-list';
 
-export function subscriptionStages(text: string): ParamTree[] {
+/** Most customers one search turns into a `customer_id[in]` stage. */
+export const MAX_CUSTOMERS_PER_SEARCH = 20;
+
+export function subscriptionStages(text: string): Stage[] {
   const t = text.trim();
-  return t === '' ? [{}] : [{ id: { starts_with: t } }, { customer_id: { starts_with: t } }];
+  if (t === '') return [{}];
+  const byCustomer: DeferredStage = {
+    lookup: async (client, signal) => {
+      const page = await stagedPage(client, customerList(t), { text: t, offset: undefined, signal }, MAX_CUSTOMERS_PER_SEARCH);
+      const ids = page.items.map((i) => i.id).slice(0, MAX_CUSTOMERS_PER_SEARCH);
+      return ids.length === 0 ? undefined : { customer_id: { in: ids } };
+    },
+  };
+  return [{ id: { starts_with: t } }, { customer_id: { starts_with: t } }, byCustomer];
 }
 
 /** Which catalog a subscription object belongs to, by its shape; undefined when it says neither. */

@@ -124,14 +124,16 @@ async function renameSite(sites: Sites, ui: UserInput, arg: unknown): Promise<st
 async function removeSite(sites: Sites, log: vscode.LogOutputChannel, ui: UserInput, arg: unknown): Promise<boolean> {
   const site = await siteFrom(sites, ui, arg, 'Remove which Chargebee site?');
   const remove = 'Remove Site';
+  // "Keep Site" first: the dialog's first button is its default, and the default is never the removal.
   const answer = await ui.showWarningMessage(
     `Remove the Chargebee site ${site.label}?`,
     { modal: true, detail: 'Its API key is deleted from secret storage. Chargebee itself is not changed.' },
+    'Keep Site',
     remove,
   );
   if (answer !== remove) return false;
   await sites.store.remove(site.id);
-  log.info(`Removed site ${site.id}`);
+  log.info(`Removed site ${site.label} (${site.id})`);
   return true;
 }
 

@@ -92,7 +92,7 @@ export class Sites implements vscode.Disposable {
   async ready(record: SiteRecord): Promise<ActiveSite | undefined> {
     const [client, apiKey] = await Promise.all([this.clients.clientFor(record), this.clients.apiKeyFor(record)]);
     if (!client) {
-      this.options.log.warn(`Site ${record.id} has no API key in SecretStorage.`);
+      this.options.log.warn(`Site ${record.label} (${record.id}) has no API key in SecretStorage.`);
       return undefined;
     }
     const mode = siteMode(record, apiKey);

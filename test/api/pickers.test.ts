@@ -40,7 +40,47 @@ describe('picker sources', () => {
       { company: { starts_with: 'Acme' } },
       { first_name: { starts_with: 'acme' } },
       { first_name: { starts_with: 'Acme' } },
+      { last_name: { starts_with: 'acme' } },
+      { last_name: { starts_with: 'Acme' } },
+      { email: { starts_with: 'acme' } },
     ]);
+    assert.deepEqual(customerStages('ada love')[0], { first_name: { starts_with: 'Ada' }, last_name: { starts_with: 'Love' } }, 'two words: first and last name in one query');
+  });
+
+  it('finds a customer by last name, full name, lower-case email or company, asking the stages in parallel', async () => {
+    const res = await client.call<{ list: { customer: Record<string, string> }[] }>('customers.list', { params: { limit: 100 } });
+    const target = res.body.list.map((e) => e.customer)[4];
+    assert.ok(target);
+    const first = target['first_name'] ?? '';
+    const last = target['last_name'] ?? '';
+    for (const text of [last.toLowerCase(), `${first} ${last}`.toLowerCase(), (target['email'] ?? '').slice(0, 5), (target['company'] ?? '').slice(0, 5).toLowerCase(), target['id'] ?? '']) {
+      sb.control.resetStats();
+      const started = Date.now();
+      const page = await ask('customer', text, pc1);
+      assert.ok(page.items.some((i) => i.id === target['id']), `"${text}" finds ${target['id']}`);
+      assert.equal(new Set(page.items.map((i) => i.id)).size, page.items.length, 'each customer once');
+      assert.ok(Date.now() - started < 5000);
+    }
+  });
+
+  it('finds subscriptions by their customer\'s name or company (customers first, then customer_id[in])', async () => {
+    const subs = await client.call<{ list: { subscription: Record<string, unknown>; customer?: Record<string, string> }[] }>('subscriptions.list', { params: { limit: 100 } });
+    const entry = subs.body.list.find((e) => subscriptionCatalog(e.subscription) === 1 && e.customer !== undefined);
+    assert.ok(entry?.customer);
+    const last = entry.customer['last_name'] ?? '';
+    sb.control.resetStats();
+    const page = await ask('subscription', last.toLowerCase(), { ...pc1, pageSize: 100 });
+    assert.ok(page.items.some((i) => i.id === entry.subscription['id']), `the customer's last name "${last}" finds the subscription`);
+    assert.ok(sb.control.requests().some((r) => r.path.endsWith('/subscriptions') && r.query.includes('customer_id%5Bin%5D')), 'looked up by customer_id[in]');
+  });
+
+  it('matches plans, addons and item prices anywhere in the id or name', async () => {
+    const plans = await ask('plan', 'annual', pc1);
+    assert.ok(plans.items.length > 0);
+    assert.ok(plans.items.every((i) => /annual/i.test(i.label)), 'only plans with "annual" in id or name');
+    assert.ok(plans.items.some((i) => i.id.startsWith('enterprise')), 'found in the middle of the id');
+    const prices = await ask('item_price', 'monthly', { ...pc2, currency: 'USD' });
+    assert.ok(prices.items.length > 0 && prices.items.every((i) => /monthly/i.test(i.label)));
   });
 
   it('finds customers by email prefix, and by company typed in lower case', async () => {
@@ -93,7 +133,7 @@ describe('picker sources', () => {
   it('offers plans and addons on PC1 sites and item prices on PC2 sites only', async () => {
     const plans = await ask('plan', 'pro', pc1);
     assert.ok(plans.items.length > 0);
-    assert.ok(plans.items.every((i) => i.id.startsWith('pro')));
+    assert.ok(plans.items.every((i) => i.id.includes('pro')));
     assert.match(plans.items[0]?.description ?? '', /per month/);
     assert.throws(() => listFor('plan', '', pc2), PickerUnavailableError);
     assert.throws(() => listFor('item_price', '', pc1), PickerUnavailableError);

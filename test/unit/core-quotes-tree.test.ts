@@ -10,7 +10,7 @@ import { describeFilter, filterParams, matchesFilter, parseDateRange } from '../
 import { QuoteTreeModel } from '../../src/quotes/tree/model';
 import { PagedQuoteList, type FetchRows, type RowPage } from '../../src/quotes/tree/paged-list';
 import { presentRow } from '../../src/quotes/tree/presentation';
-import { quoteRow, type QuoteRow } from '../../src/quotes/tree/row';
+import { quoteRow, withCustomerName, type QuoteRow } from '../../src/quotes/tree/row';
 
 /** A fake list endpoint over `rows` (already newest first), honouring status[in], limit and offset. */
 function fakeApi(rows: QuoteRow[]): { fetch: FetchRows; calls: ParamTree[]; failNext: () => void } {
@@ -163,13 +163,27 @@ describe('core: quote rows', () => {
     assert.equal(quoteRow({ id: 3 }), undefined);
   });
 
+  it('names the customer from the billing address (company, else name), with amount and day beside it', () => {
+    const row = quoteRow({ quote: { id: '27', status: 'accepted', customer_id: 'pNKr', total: 2000, currency_code: 'EUR', date: 1_795_000_000, billing_address: { first_name: 'Ava', last_name: 'Kim', company: 'Umbrella Labs' } } });
+    assert.equal(row?.customer_name, 'Umbrella Labs');
+    assert.equal(quoteRow({ id: '1', status: 'open', billing_address: { first_name: 'Ava', last_name: 'Kim' } })?.customer_name, 'Ava Kim');
+    assert.equal(quoteRow({ id: '1', status: 'open', billing_address: { line1: 'x' } })?.customer_name, undefined);
+    assert.ok(row);
+    const view = presentRow(row, { locale: 'en-US', grouped: true });
+    assert.equal(view.label, '#27 Umbrella Labs');
+    assert.match(view.description, /^€20\.00 · [A-Z][a-z]{2} \d{1,2}, 20\d\d$/, 'amount in EUR and the day, no status under a status group');
+    assert.ok(view.tooltip.some((l) => l.includes('Umbrella Labs') && l.includes('pNKr')), 'the tooltip has name and id');
+    assert.match(presentRow(row, { locale: 'en-US' }).description, /· Accepted$/, 'flat rows say the status');
+    assert.equal(withCustomerName({ id: '2', status: 'open', customer_id: 'c' }, 'Acme').customer_name, 'Acme');
+  });
+
   it('formats the total in the currency decimals and labels the row for screen readers', () => {
-    const usd = presentRow({ id: 'Q-1', status: 'open', customer_id: 'c1', total: 1234, currency_code: 'USD' }, 'en-US');
+    const usd = presentRow({ id: 'Q-1', status: 'open', customer_id: 'c1', total: 1234, currency_code: 'USD' }, { locale: 'en-US' });
     assert.equal(usd.label, '#Q-1 c1');
     assert.equal(usd.description, '$12.34 · Open');
     assert.equal(usd.accessibleLabel, 'Quote Q-1, c1, $12.34, Open');
-    assert.match(presentRow({ id: 'Q-2', status: 'accepted', total: 1234, currency_code: 'JPY' }, 'en-US').description, /¥1,234/);
-    assert.match(presentRow({ id: 'Q-3', status: 'accepted', total: 1234, currency_code: 'KWD' }, 'en-US').description, /1\.234/);
-    assert.equal(presentRow({ id: 'Q-4', status: 'declined' }, 'en-US').icon.id, 'circle-slash');
+    assert.match(presentRow({ id: 'Q-2', status: 'accepted', total: 1234, currency_code: 'JPY' }, { locale: 'en-US' }).description, /¥1,234/);
+    assert.match(presentRow({ id: 'Q-3', status: 'accepted', total: 1234, currency_code: 'KWD' }, { locale: 'en-US' }).description, /1\.234/);
+    assert.equal(presentRow({ id: 'Q-4', status: 'declined' }, { locale: 'en-US' }).icon.id, 'circle-slash');
   });
 });

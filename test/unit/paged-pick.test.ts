@@ -3,8 +3,9 @@
 // aborted and never shown), the typed-id fallback, and the failure row.
 import assert from 'node:assert/strict';
 import { ChargebeeClient } from '../../src/chargebee/client';
-import { runPagedPick, SEARCH_DELAY_MS, type PagedPick, type PickRow, type QuickPickLike } from '../../src/pickers/paged-pick';
+import { runPagedPick, runPagedStep, SEARCH_DELAY_MS, type PagedPick, type PickRow, type QuickPickLike } from '../../src/pickers/paged-pick';
 import type { PickerItem } from '../../src/pickers/page';
+import { customerList } from '../../src/pickers/customers';
 import { quoteList } from '../../src/pickers/quotes';
 import { importableSubscriptions } from '../../src/subscriptions/subscription-list';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
@@ -50,6 +51,16 @@ class FakeQuickPick implements QuickPickLike<Row> {
   hide(): void {
     for (const l of this.hideListeners) l();
   }
+  step: number | undefined;
+  totalSteps: number | undefined;
+  buttons: readonly unknown[] = [];
+  private readonly buttonListeners: ((b: unknown) => unknown)[] = [];
+  onDidTriggerButton(l: (b: unknown) => unknown): void {
+    this.buttonListeners.push(l);
+  }
+  press(button: unknown): void {
+    for (const l of this.buttonListeners) l(button);
+  }
   entries(): string[] {
     return this.items.flatMap((r) => (r.entry ? [r.entry.id] : []));
   }
@@ -71,6 +82,26 @@ describe('paged Quick Pick (sandbox)', () => {
     client = new ChargebeeClient({ baseUrl: sb.url, apiKey: sb.apiKey, retry: { maxAttempts: 1 } });
   });
   after(async () => sb.close());
+
+  it('as a step: shows its place, offers Back from step 2 and an "any" row first', async () => {
+    const back = { id: 'back' };
+    const qp = new FakeQuickPick();
+    const picked = runPagedStep(qp, client, { title: 'Filter', placeholder: '', list: customerList, noun: 'customers', anyLabel: 'All customers', step: { step: 2, totalSteps: 3 }, backButton: back });
+    await until(() => !qp.busy && qp.entries().length > 0, 'the first page');
+    assert.equal(qp.step, 2);
+    assert.equal(qp.totalSteps, 3);
+    assert.deepEqual(qp.buttons, [back]);
+    assert.equal(qp.items[0]?.label, 'All customers');
+    qp.press(back);
+    assert.deepEqual(await picked, { back: true });
+
+    const again = new FakeQuickPick();
+    const any = runPagedStep(again, client, { title: 'Filter', placeholder: '', list: customerList, noun: 'customers', anyLabel: 'All customers', step: { step: 1 }, backButton: back });
+    await until(() => !again.busy && again.entries().length > 0, 'the first page');
+    assert.deepEqual(again.buttons, [], 'no Back on step 1');
+    again.accept(again.items[0]);
+    assert.deepEqual(await any, { any: true });
+  });
 
   it('pages with "Load more" and keeps every loaded entry once', async () => {
     const qp = new FakeQuickPick();

@@ -56,7 +56,10 @@ describe('quote detail rendering', () => {
     const html = page(envelope());
     assert.match(html, /Quote Q-7 <span class="name">Gym plan<\/span>/);
     assert.match(html, /class="badge status-open"/);
-    assert.match(html, /<th scope="row">Day Pass<\/th><td>Addon · day-pass<\/td><td class="num">2<\/td><td class="num">\$7\.00<\/td><td class="num">\$1\.66<\/td>/);
+    assert.match(html, /<th scope="row">Day Pass<\/th><td data-label="Entity">Addon · day-pass<\/td><td class="num" data-label="Quantity">2<\/td><td class="num" data-label="Unit amount">\$7\.00<\/td><td class="num" data-label="Discounts">\$1\.66<\/td>/);
+    assert.match(html, /<p class="customer"><span class="muted">for<\/span> <strong>Ada Lovelace<\/strong>/, 'the header names the customer from the billing address');
+    const looked = renderQuoteDetail({ quote: { id: 'Q-8', status: 'open', customer_id: 'cust_9' } }, { ...en, nonce: 'bm9uY2U=', cspSource: 'x', styleUri: 's', scriptUri: 'j', actions: [], customerName: 'Umbrella Labs' });
+    assert.match(looked, /<strong>Umbrella Labs<\/strong> <span class="muted">cust_9<\/span>/, 'or the looked-up name');
     assert.match(html, /<dt>Total<\/dt><dd><strong>\$12\.34<\/strong><\/dd>/);
     assert.match(html, /<dt>Discounts<\/dt><dd>\$1\.66<\/dd>/);
     assert.match(html, /Ada Lovelace<br>London<br>GB/);

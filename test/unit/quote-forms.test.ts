@@ -262,6 +262,32 @@ describe('quote forms: currency and arguments', () => {
     assert.equal(new FormCurrency(() => Promise.resolve('EUR'), 'USD', 'JPY').current(), 'JPY', 'a fixed currency wins');
   });
 
+  it('looks up the named customer once typing pauses, only for id-shaped text, and an unknown id only once', async () => {
+    const asked: string[] = [];
+    const c = new FormCurrency(
+      (ref) => {
+        asked.push(ref.id);
+        return ref.id === 'cust_1' ? Promise.resolve('EUR') : Promise.reject(Object.assign(new Error('not found'), { httpStatus: 404 }));
+      },
+      'USD',
+      undefined,
+      30,
+    );
+    for (const typed of ['c', 'cu', 'cus', 'cust', 'cust_', 'cust_1']) c.observe({ kind: 'customer', id: typed });
+    await new Promise((r) => setTimeout(r, 80));
+    assert.deepEqual(asked, ['cust_1'], 'one lookup for the pause, not one per keystroke');
+    assert.equal(c.current(), 'EUR');
+    c.observe({ kind: 'customer', id: 'Umbrella Labs' });
+    await new Promise((r) => setTimeout(r, 80));
+    assert.deepEqual(asked, ['cust_1'], 'text with spaces is not an id');
+    c.observe({ kind: 'customer', id: 'nobody' });
+    await new Promise((r) => setTimeout(r, 80));
+    c.observe({ kind: 'customer', id: 'nobody' });
+    await new Promise((r) => setTimeout(r, 80));
+    assert.deepEqual(asked, ['cust_1', 'nobody'], 'a 404 is remembered');
+    c.dispose();
+  });
+
   it('checks command arguments and places the customer or subscription by kind', () => {
     assert.deepEqual(newQuoteArgsFrom({ kind: 'bogus', customerId: 42 }), {});
     const args = newQuoteArgsFrom({ kind: 'change', subscription: { id: 'sub_9' } });

@@ -63,7 +63,7 @@ describe('quotes tree: a model rebuilt while the view holds its groups', () => {
   it('a disposed list starts no request and stays quiet', async () => {
     let calls = 0;
     const changed: PagedQuoteList[] = [];
-    const m = new QuoteTreeModel({ ...options('site-1', changed), fetch: async (p, s) => (calls++, fetchRows(p, s)) });
+    const m = new QuoteTreeModel({ ...options('site-1', changed), fetch: async (p, s, w) => (calls++, fetchRows(p, s, w)) });
     m.dispose();
     await m.groups[0]?.list.loadMore();
     assert.equal(calls, 0);

@@ -33,7 +33,11 @@ export function quoteRefFrom(arg: unknown): QuoteRef | undefined {
  * A reference that names another site than the active one is refused rather than run on the wrong
  * site (a detail page or tree row can outlive a site switch); undefined when it may go on.
  */
-export function otherSiteProblem(arg: unknown, activeSiteId: string): string | undefined {
+export function otherSiteProblem(arg: unknown, active: { readonly id: string; readonly label: string }, labelOf: (siteId: string) => string | undefined = () => undefined): string | undefined {
   const siteId = isRecord(arg) ? arg.siteId : undefined;
-  return typeof siteId === 'string' && siteId !== activeSiteId ? 'That quote belongs to another site than the active one; switch to its site first.' : undefined;
+  if (typeof siteId !== 'string' || siteId === active.id) return undefined;
+  const other = labelOf(siteId);
+  return other === undefined
+    ? `That quote belongs to a site that is no longer set up; the active site is ${active.label}.`
+    : `That quote belongs to ${other}, not to the active site ${active.label}; switch to ${other} first.`;
 }

@@ -33,6 +33,10 @@ export interface QuoteActionDeps {
   readonly ui: UserInput;
   /** The forms' "Edit quote" command; the detail view offers Edit only when set. */
   readonly editCommand?: CommandId;
+  /** A site's label by id, so messages name sites as the user knows them. */
+  siteLabel?(siteId: string): string | undefined;
+  /** A site was removed: its detail panels close. */
+  readonly onDidRemoveSite?: vscode.Event<string>;
   /** Epoch milliseconds; injectable for tests. */
   now?(): number;
 }

@@ -4,7 +4,7 @@
  * the injected UserInput (src/commands/user-input.ts).
  */
 import type * as vscode from 'vscode';
-import type { UserInput } from '../../commands/user-input';
+import { BACK, type UserInput } from '../../commands/user-input';
 import type { QuoteObject } from '../detail/quote-model';
 import type { PdfOptions } from './api';
 import type { ConvertChoices } from './inputs';
@@ -34,49 +34,81 @@ type Tri = boolean | undefined;
 /** Distinguishes "cancelled" from "leave to the site setting" (which is `undefined` as a value). */
 const SITE_DEFAULT = 'site-default' as const;
 
+/**
+ * Two or three steps: how to invoice, the invoice date (only when invoicing now), the flags. The count
+ * is left open on step 1 (it depends on the answer), then shown as 2/2 or 2/3. Back returns to the
+ * previous step with its answer kept.
+ */
 export async function askConvertChoices(ui: UserInput, quote: QuoteObject, nowSeconds: number): Promise<ConvertChoices | undefined> {
-  const title = (step: number): string => `Convert quote ${quote.id} to an invoice (${step}/3)`;
-  const immediately = await pickOne<Tri | typeof SITE_DEFAULT>(ui, title(1), [
-    { label: 'Use the site setting', description: 'invoice_immediately left out', value: SITE_DEFAULT },
-    { label: 'Invoice immediately', description: 'invoice_immediately=true', value: true },
-    { label: 'Do not invoice now', description: 'invoice_immediately=false: charges stay unbilled', value: false },
-  ]);
-  if (immediately === undefined) return undefined;
-  const invoiceImmediately = immediately === SITE_DEFAULT ? undefined : immediately;
-
-  let invoiceDate: number | undefined;
-  if (invoiceImmediately === true) {
-    const earliest = isoDay(oneMonthBack(nowSeconds));
-    const text = await ui.showInputBox({
-      title: title(2),
-      prompt: `Backdate the invoice (YYYY-MM-DD, ${earliest} to today), or leave empty to date it now.`,
-      placeHolder: isoDay(nowSeconds),
-      validateInput: (value) => {
-        const parsed = parseInvoiceDate(value, nowSeconds);
-        return parsed === undefined || parsed.ok ? undefined : parsed.message;
-      },
-      ignoreFocusOut: true,
-    });
-    if (text === undefined) return undefined;
-    const parsed = parseInvoiceDate(text, nowSeconds);
-    invoiceDate = parsed?.ok === true ? parsed.seconds : undefined;
+  const title = `Convert quote ${quote.id} to an invoice`;
+  let immediately: Tri | typeof SITE_DEFAULT | undefined;
+  let dateText: string | undefined;
+  let step = 1;
+  for (;;) {
+    const invoiceNow = immediately === true;
+    const total = invoiceNow ? 3 : 2;
+    if (step === 1) {
+      const current = immediately;
+      const items: Choice<Tri | typeof SITE_DEFAULT>[] = [
+        { label: 'Use the site setting', description: 'invoice_immediately left out', value: SITE_DEFAULT },
+        { label: 'Invoice immediately', description: 'invoice_immediately=true', value: true },
+        { label: 'Do not invoice now', description: 'invoice_immediately=false: charges stay unbilled', value: false },
+      ];
+      const picked = await ui.showQuickPick(
+        current === undefined ? items : [...items].sort((a, b) => Number(b.value === current) - Number(a.value === current)),
+        { title, ignoreFocusOut: true, step: { step: 1 } },
+      );
+      if (picked === undefined || picked === BACK) return undefined;
+      immediately = picked.value;
+      step = immediately === true ? 2 : 3;
+      continue;
+    }
+    if (step === 2) {
+      const earliest = isoDay(oneMonthBack(nowSeconds));
+      const text = await ui.showInputBox({
+        title,
+        step: { step: 2, totalSteps: 3 },
+        prompt: `Backdate the invoice (YYYY-MM-DD, ${earliest} to today), or leave empty to date it now.`,
+        placeHolder: isoDay(nowSeconds),
+        value: dateText ?? '',
+        validateInput: (value) => {
+          const parsed = parseInvoiceDate(value, nowSeconds);
+          return parsed === undefined || parsed.ok ? undefined : parsed.message;
+        },
+        ignoreFocusOut: true,
+      });
+      if (text === undefined) return undefined;
+      if (text === BACK) {
+        step = 1;
+        continue;
+      }
+      dateText = text;
+      step = 3;
+      continue;
+    }
+    const flags = await ui.showQuickPick(
+      [
+        { label: 'Create pending invoices', description: 'create_pending_invoices', picked: false, key: 'pending' as const },
+        { label: 'First invoice pending', description: 'first_invoice_pending', picked: false, key: 'first' as const },
+      ],
+      { title, placeHolder: 'Select options, then press Enter (none is fine)', canPickMany: true, ignoreFocusOut: true, step: { step: total, totalSteps: total } },
+    );
+    if (flags === undefined) return undefined;
+    if (flags === BACK) {
+      step = invoiceNow ? 2 : 1;
+      continue;
+    }
+    const invoiceImmediately = immediately === SITE_DEFAULT ? undefined : immediately;
+    const parsed = invoiceNow && dateText !== undefined ? parseInvoiceDate(dateText, nowSeconds) : undefined;
+    const invoiceDate = parsed?.ok === true ? parsed.seconds : undefined;
+    const keys = new Set(flags.map((f) => f.key));
+    return {
+      ...(invoiceImmediately !== undefined ? { invoiceImmediately } : {}),
+      ...(invoiceDate !== undefined ? { invoiceDate } : {}),
+      ...(keys.has('pending') ? { createPendingInvoices: true } : {}),
+      ...(keys.has('first') ? { firstInvoicePending: true } : {}),
+    };
   }
-
-  const flags = await ui.showQuickPick(
-    [
-      { label: 'Create pending invoices', description: 'create_pending_invoices', picked: false, key: 'pending' as const },
-      { label: 'First invoice pending', description: 'first_invoice_pending', picked: false, key: 'first' as const },
-    ],
-    { title: title(3), placeHolder: 'Select options, then press Enter (none is fine)', canPickMany: true, ignoreFocusOut: true },
-  );
-  if (flags === undefined) return undefined;
-  const keys = new Set(flags.map((f) => f.key));
-  return {
-    ...(invoiceImmediately !== undefined ? { invoiceImmediately } : {}),
-    ...(invoiceDate !== undefined ? { invoiceDate } : {}),
-    ...(keys.has('pending') ? { createPendingInvoices: true } : {}),
-    ...(keys.has('first') ? { firstInvoicePending: true } : {}),
-  };
 }
 
 const DAY = 86_400;
@@ -101,12 +133,17 @@ export async function askExpiry(ui: UserInput, quote: QuoteObject, nowSeconds: n
   return parsed.ok ? parsed.seconds : undefined;
 }
 
-/** A modal "are you sure"; true only when the user chose Delete. */
+/**
+ * A modal "are you sure"; true only when the user chose Delete. Cancel is the modal's own button and
+ * Escape's answer; "Keep Quote" is listed first, so Enter on the dialog's first button keeps the quote.
+ */
 export async function confirmDelete(ui: UserInput, quote: QuoteObject, siteLabel: string): Promise<boolean> {
-  const del = 'Delete';
+  const del = 'Delete Quote';
+  const keep = 'Keep Quote';
   const answer = await ui.showWarningMessage(
     `Delete quote ${quote.id} on ${siteLabel}?`,
     { modal: true, detail: `The quote (${quote.status}${quote.customer_id !== undefined ? `, customer ${quote.customer_id}` : ''}) is removed from Chargebee. This cannot be undone here.` },
+    keep,
     del,
   );
   return answer === del;

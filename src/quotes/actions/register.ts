@@ -31,6 +31,8 @@ import type { QuoteActionDeps, QuoteSite } from './deps';
 import { buildConvertParams, commentProblem } from './inputs';
 import * as prompts from './prompts';
 import { DisposableStore } from '../../util/disposables';
+import { isRecord } from '../../util/guards';
+import { DetailCustomerNames } from '../detail/customer-name';
 
 const ACTION_LABELS: Readonly<Record<QuoteAction, string>> = {
   accept: 'accept',
@@ -61,6 +63,7 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
   const register = deps.registerCommand;
   const c = QUOTE_ACTION_COMMANDS;
   const disposables = DisposableStore.of(
+    ...(runner.removedSub ? [runner.removedSub] : []),
     runner.panels,
     runner.json,
     register(c.open, async (arg) => runner.open(arg)),
@@ -86,6 +89,7 @@ export function registerQuoteActions(deps: QuoteActionDeps): QuoteActions {
 class QuoteActionRunner {
   readonly json = new QuoteJsonDocuments();
   readonly panels: QuoteDetailPanels;
+  readonly names = new DetailCustomerNames();
 
   constructor(private readonly deps: QuoteActionDeps) {
     this.panels = new QuoteDetailPanels({
@@ -96,7 +100,13 @@ class QuoteActionRunner {
       log: deps.log,
       loadLineGroups: async (detail, quoteId) => this.lineGroupsOf(detail, quoteId),
     });
+    this.removedSub = deps.onDidRemoveSite?.((siteId) => {
+      this.panels.closeSite(siteId);
+      this.names.siteRemoved(siteId);
+    });
   }
+
+  readonly removedSub: vscode.Disposable | undefined;
 
   private nowSeconds(): number {
     return Math.floor((this.deps.now?.() ?? Date.now()) / 1000);
@@ -130,7 +140,7 @@ class QuoteActionRunner {
    * reference that names another site than the active one is refused rather than run on the wrong site.
    */
   private async target(site: QuoteSite, arg: unknown, action: QuoteAction | undefined): Promise<QuoteRef | undefined> {
-    const otherSite = otherSiteProblem(arg, site.id);
+    const otherSite = otherSiteProblem(arg, site, (id) => this.deps.siteLabel?.(id));
     if (otherSite !== undefined) throw new Notice(otherSite);
     const ref = quoteRefFrom(arg);
     if (ref) return ref;
@@ -199,7 +209,7 @@ class QuoteActionRunner {
     }
     try {
       const envelope = await api.retrieveQuote(site.client, ids.quoteId);
-      this.panels.show(this.detailSite(site), envelope, panel);
+      this.panels.show(this.detailSite(site), envelope, { restored: panel });
     } catch (err) {
       QuoteDetailPanels.showGone(panel, `Quote ${ids.quoteId} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -211,7 +221,8 @@ class QuoteActionRunner {
     if (!ref) return;
     const envelope = await this.withProgress(`Loading quote ${ref.id}…`, async () => api.retrieveQuote(site.client, ref.id));
     this.deps.tree?.quoteChanged(site.id, envelope.quote);
-    this.panels.show(this.detailSite(site), envelope);
+    const customerName = await this.names.of(site, envelope.quote);
+    this.panels.show(this.detailSite(site), envelope, { preview: isRecord(arg) && arg.preview === true, ...(customerName !== undefined ? { customerName } : {}) });
   }
 
   async changeStatus(action: keyof typeof STATUS_CHANGES, arg: unknown): Promise<QuoteEnvelope | undefined> {
@@ -351,8 +362,10 @@ class QuoteActionRunner {
   /** A button on a detail page: the page's own site must still be the active one. */
   private async fromPanel(detailSite: DetailSite, envelope: QuoteEnvelope, action: DetailAction): Promise<void> {
     const arg = { quote: envelope.quote, siteId: detailSite.id };
+    if (action === 'pin') return;
     if (action === 'refresh') {
-      await vscode.commands.executeCommand(QUOTE_ACTION_COMMANDS.open, arg);
+      // A refreshed preview stays a preview.
+      await vscode.commands.executeCommand(QUOTE_ACTION_COMMANDS.open, { ...arg, preview: this.panels.isPreview(detailSite.id, envelope.quote.id) });
       return;
     }
     if (action === 'edit') {

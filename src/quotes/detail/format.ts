@@ -57,6 +57,18 @@ export function formatTimestamp(seconds: number | undefined, where: DisplayLocal
   }
 }
 
+/** Epoch seconds -> "Nov 21, 2026" in the user's locale; '—' when absent. */
+export function formatDay(seconds: number | undefined, where: DisplayLocale): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+  if (where.timeZone !== undefined) options.timeZone = where.timeZone;
+  try {
+    return cached(`d|${where.locale}|${where.timeZone ?? ''}`, () => new Intl.DateTimeFormat(where.locale, options)).format(new Date(seconds * 1000));
+  } catch {
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+  }
+}
+
 /** A service period, "Sep 22, 2026 – Oct 22, 2026", or '' when it is a single moment (one-time charges). */
 export function formatPeriod(from: number | undefined, to: number | undefined, where: DisplayLocale): string {
   if (from === undefined || to === undefined || !(to > from)) return '';

@@ -5,7 +5,7 @@
 import { QUOTE_ACTIONS, type QuoteAction } from '../state-rules';
 
 /** Buttons that do not change the quote. */
-export const VIEW_ACTIONS = ['showJson', 'copyId', 'openConsole', 'refresh'] as const;
+export const VIEW_ACTIONS = ['showJson', 'copyId', 'openConsole', 'refresh', 'pin'] as const;
 export type ViewAction = (typeof VIEW_ACTIONS)[number];
 
 export type DetailAction = QuoteAction | ViewAction;

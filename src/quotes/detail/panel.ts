@@ -2,11 +2,16 @@
  * One webview panel per (site, quote id): opening a quote that is already shown reveals its panel, and
  * an action on the quote from anywhere re-renders it. The page is rendered here (render.ts) and only
  * sends validated button messages back.
+ *
+ * Preview, as VS Code's preview editors: a quote opened from the tree shows in the one preview panel,
+ * which the next such quote replaces, until it is pinned (its Pin button, any action on the quote, or
+ * a second open of the same quote in quick succession, the tree's double-click). A webview title has
+ * no italics, so the title says "(preview)". `workbench.editor.enablePreview: false` pins every panel.
  */
 import * as vscode from 'vscode';
 import type { ActiveSite } from '../../sites/site';
 import { createNonce, escapeHtml as escapeText } from '../../webview/html';
-import { allowedActions } from '../state-rules';
+import { allowedActions, QUOTE_ACTIONS } from '../state-rules';
 import type { DetailAction, ViewAction } from './messages';
 import { parseDetailMessage } from './messages';
 import type { QuoteEnvelope } from './quote-model';
@@ -32,20 +37,38 @@ export interface QuoteDetailOptions {
 
 interface OpenPanel {
   readonly panel: vscode.WebviewPanel;
+  key: string;
   site: DetailSite;
   envelope: QuoteEnvelope;
   lineGroups?: LineGroupsState;
   /** Bumped on every (re)load, so only the newest answer paints. */
   loads: number;
   disposed?: boolean;
+  preview: boolean;
+  /** Who the quote is for, when known (the header names them). */
+  customerName?: string;
+  /** When it was last shown as a preview, for the double-click rule. */
+  shownAt: number;
+}
+
+export interface ShowOptions {
+  /** Open as the preview panel (a click in the tree); otherwise the panel is pinned. */
+  readonly preview?: boolean;
+  readonly customerName?: string;
+  /** A panel VS Code brought back after a reload, to adopt instead of creating one. */
+  readonly restored?: vscode.WebviewPanel;
 }
 
 import { QUOTE_DETAIL_VIEW_TYPE } from '../../webview/view-types';
 
 export { QUOTE_DETAIL_VIEW_TYPE };
 
+/** Two opens of the same quote within this time are a double-click: the preview is pinned. */
+export const DOUBLE_CLICK_MS = 500;
+
 export class QuoteDetailPanels implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel>();
+  private previewEntry: OpenPanel | undefined;
 
   constructor(private readonly options: QuoteDetailOptions) {}
 
@@ -54,27 +77,41 @@ export class QuoteDetailPanels implements vscode.Disposable {
   }
 
   /** Shows the quote, creating its panel (or adopting one VS Code restored) or revealing and refreshing the existing one. */
-  show(site: DetailSite, envelope: QuoteEnvelope, restored?: vscode.WebviewPanel): void {
+  show(site: DetailSite, envelope: QuoteEnvelope, options: ShowOptions = {}): void {
     const key = QuoteDetailPanels.key(site.id, envelope.quote.id);
+    const now = Date.now();
+    const preview = options.preview === true && vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
     const existing = this.open.get(key);
     if (existing) {
-      existing.site = site;
-      existing.envelope = envelope;
-      this.render(existing);
-      this.loadGroups(existing);
+      if (existing.preview && (!preview || now - existing.shownAt <= DOUBLE_CLICK_MS)) this.unpreview(existing);
+      if (existing.preview) existing.shownAt = now;
+      this.fill(existing, site, envelope, options);
       existing.panel.reveal();
       return;
     }
-    const options = {
+    const reuse = preview ? this.previewEntry : undefined;
+    if (reuse) {
+      this.open.delete(reuse.key);
+      reuse.key = key;
+      reuse.shownAt = now;
+      this.open.set(key, reuse);
+      delete reuse.customerName;
+      delete reuse.lineGroups;
+      this.fill(reuse, site, envelope, options);
+      reuse.panel.reveal();
+      return;
+    }
+    const webviewOptions = {
       enableScripts: true,
       enableCommandUris: false,
       // The page loads its stylesheet and script from media/ only.
       localResourceRoots: [vscode.Uri.joinPath(this.options.extensionUri, 'media')],
     };
-    if (existing === undefined && restored) restored.webview.options = options;
-    const panel = restored ?? vscode.window.createWebviewPanel(QUOTE_DETAIL_VIEW_TYPE, `Quote ${envelope.quote.id}`, vscode.ViewColumn.Active, options);
-    const entry: OpenPanel = { panel, site, envelope, loads: 0 };
+    if (options.restored) options.restored.webview.options = webviewOptions;
+    const panel = options.restored ?? vscode.window.createWebviewPanel(QUOTE_DETAIL_VIEW_TYPE, `Quote ${envelope.quote.id}`, vscode.ViewColumn.Active, webviewOptions);
+    const entry: OpenPanel = { panel, key, site, envelope, preview, shownAt: now, loads: 0 };
     this.open.set(key, entry);
+    if (preview) this.previewEntry = entry;
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseDetailMessage(raw);
       if (!message) {
@@ -83,14 +120,44 @@ export class QuoteDetailPanels implements vscode.Disposable {
       }
       // Only buttons the page was rendered with count: a stale page can't ask for a hidden action.
       if (!this.actionsFor(entry).includes(message.action)) return;
+      // Working with the quote keeps it, as an edit pins a preview editor; looking at it does not.
+      if (entry.preview && (message.action === 'pin' || (QUOTE_ACTIONS as readonly string[]).includes(message.action))) this.unpreview(entry);
+      if (message.action === 'pin') {
+        this.render(entry);
+        return;
+      }
       this.options.onAction(entry.site, entry.envelope, message.action);
     });
     panel.onDidDispose(() => {
       entry.disposed = true;
-      this.open.delete(key);
+      this.open.delete(entry.key);
+      if (this.previewEntry === entry) this.previewEntry = undefined;
     });
+    this.fill(entry, site, envelope, options);
+  }
+
+  /** Closes the panels of a removed site: their quotes cannot be reached any more. */
+  closeSite(siteId: string): void {
+    for (const entry of [...this.open.values()]) if (entry.site.id === siteId) entry.panel.dispose();
+  }
+
+  /** Whether the quote's panel is the preview (tests and the Pin command). */
+  isPreview(siteId: string, quoteId: string): boolean {
+    return this.open.get(QuoteDetailPanels.key(siteId, quoteId))?.preview === true;
+  }
+
+  private fill(entry: OpenPanel, site: DetailSite, envelope: QuoteEnvelope, options: ShowOptions): void {
+    entry.site = site;
+    entry.envelope = envelope;
+    if (options.customerName !== undefined) entry.customerName = options.customerName;
     this.render(entry);
     this.loadGroups(entry);
+  }
+
+  private unpreview(entry: OpenPanel): void {
+    entry.preview = false;
+    if (this.previewEntry === entry) this.previewEntry = undefined;
+    this.render(entry);
   }
 
   /** Line groups change with the quote's lines: read again on every show and update. */
@@ -110,7 +177,9 @@ export class QuoteDetailPanels implements vscode.Disposable {
     const entry = this.open.get(QuoteDetailPanels.key(siteId, envelope.quote.id));
     if (!entry) return;
     entry.envelope = envelope;
-    this.render(entry);
+    // A change made elsewhere to the previewed quote pins it, as an edit does.
+    if (entry.preview) this.unpreview(entry);
+    else this.render(entry);
     this.loadGroups(entry);
   }
 
@@ -118,7 +187,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
     const allowed = allowedActions(entry.envelope.quote, this.options.now()).filter((a) => a !== 'edit' || this.options.canEdit === true);
     // A deleted quote can no longer be retrieved: only its id is still of use.
     if (entry.envelope.quote.deleted === true) return ['copyId'];
-    const view: ViewAction[] = ['refresh', 'showJson', 'copyId', ...(entry.site.hasConsole ? (['openConsole'] as const) : [])];
+    const view: ViewAction[] = ['refresh', 'showJson', 'copyId', ...(entry.site.hasConsole ? (['openConsole'] as const) : []), ...(entry.preview ? (['pin'] as const) : [])];
     return [...allowed, ...view];
   }
 
@@ -128,7 +197,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
 
   private render(entry: OpenPanel): void {
     const q = entry.envelope.quote;
-    entry.panel.title = `Quote ${q.id}${q.deleted === true ? ' (deleted)' : ''}`;
+    entry.panel.title = `Quote ${q.id}${entry.customerName !== undefined ? ` · ${entry.customerName}` : ''}${q.deleted === true ? ' (deleted)' : ''}${entry.preview ? ' (preview)' : ''}`;
     entry.panel.webview.html = renderQuoteDetail(entry.envelope, {
       nonce: createNonce(),
       cspSource: entry.panel.webview.cspSource,
@@ -139,6 +208,7 @@ export class QuoteDetailPanels implements vscode.Disposable {
       siteLabel: entry.site.label,
       siteId: entry.site.id,
       ...(entry.lineGroups ? { lineGroups: entry.lineGroups } : {}),
+      ...(entry.customerName !== undefined ? { customerName: entry.customerName } : {}),
     });
   }
 

@@ -26,6 +26,8 @@ export interface DetailPageOptions extends DisplayLocale, LineGroupOptions {
   readonly siteLabel?: string;
   /** Kept in the webview state with the quote id, so the panel comes back after a reload. */
   readonly siteId?: string;
+  /** Who the quote is for (company or name), when the host knows it beyond the billing address. */
+  readonly customerName?: string;
 }
 
 const BUTTON_LABELS: Readonly<Record<DetailAction, string>> = {
@@ -37,6 +39,7 @@ const BUTTON_LABELS: Readonly<Record<DetailAction, string>> = {
   edit: 'Edit…',
   delete: 'Delete…',
   pdf: 'Download PDF…',
+  pin: 'Keep Open',
   showJson: 'Show JSON',
   copyId: 'Copy ID',
   openConsole: 'Open in Chargebee',
@@ -92,11 +95,20 @@ function header(q: QuoteObject, opts: DetailPageOptions): string {
   const status = q.deleted === true ? 'deleted' : q.status;
   const site = opts.siteLabel === undefined ? '' : `<p class="site">${esc(opts.siteLabel)}</p>\n`;
   const name = q.name !== undefined && q.name !== '' ? ` <span class="name">${esc(q.name)}</span>` : '';
+  const who = customerOf(q, opts.customerName);
+  const customer = who === undefined ? '' : `\n<p class="customer"><span class="muted">for</span> <strong>${esc(who)}</strong>${q.customer_id !== undefined && q.customer_id !== who ? ` <span class="muted">${esc(q.customer_id)}</span>` : ''}</p>`;
   return `<header>
-${site}<h1 id="quote-title">Quote ${esc(q.id)}${name}</h1>
+${site}<h1 id="quote-title">Quote ${esc(q.id)}${name}</h1>${customer}
 <p><span class="badge status-${statusClass(status)}" role="status" aria-label="Status: ${esc(humanize(status))}">${esc(humanize(status))}</span>
 <span class="operation">${esc(humanize(q.operation_type))}</span></p>
 </header>`;
+}
+
+/** Company, else name, from the billing address; else the name the host looked up; else the customer id. */
+function customerOf(q: QuoteObject, looked: string | undefined): string | undefined {
+  const a = q.billing_address;
+  const own = a === undefined ? '' : (a.company ?? '').trim() || [a.first_name, a.last_name].filter((p) => p !== undefined && p.trim() !== '').join(' ');
+  return own !== '' ? own : (looked ?? q.customer_id);
 }
 
 /** Only `[a-z_]` reaches a class name, whatever the API sent. */
@@ -177,7 +189,8 @@ function lineItemRow(li: QuoteLineItem, q: QuoteObject, opts: DetailPageOptions)
   const tax = li.tax_rate !== undefined && li.tax_rate > 0 ? `${money(li.tax_amount, q, opts)} <span class="muted">(${esc(String(li.tax_rate))}%)</span>` : money(li.tax_amount ?? 0, q, opts);
   const period = formatPeriod(li.date_from, li.date_to, opts);
   const periodLine = period === '' ? '' : `<br><span class="muted">${esc(period)}</span>`;
-  return `<tr><th scope="row">${text(li.description)}${periodLine}</th><td>${esc(entity === '' ? '—' : entity)}</td><td class="num">${esc(formatQuantity(li.quantity, li.quantity_in_decimal))}</td><td class="num">${unit}</td><td class="num">${money(discount, q, opts)}</td><td class="num">${tax}</td><td class="num">${money(li.amount, q, opts)}</td></tr>`;
+  // data-label: a narrow editor stacks each row as a card and labels the cells itself (quote-detail.css).
+  return `<tr><th scope="row">${text(li.description)}${periodLine}</th><td data-label="Entity">${esc(entity === '' ? '—' : entity)}</td><td class="num" data-label="Quantity">${esc(formatQuantity(li.quantity, li.quantity_in_decimal))}</td><td class="num" data-label="Unit amount">${unit}</td><td class="num" data-label="Discounts">${money(discount, q, opts)}</td><td class="num" data-label="Taxes">${tax}</td><td class="num" data-label="Amount">${money(li.amount, q, opts)}</td></tr>`;
 }
 
 function discounts(q: QuoteObject, opts: DetailPageOptions): string {

@@ -1,8 +1,10 @@
 /**
  * The currency a quote form's money fields are typed in: the subscription's for change quotes, the
  * customer's preferred one for the others, the quote's own when editing, else the site's default.
- * The customer or subscription is looked up as soon as the form names one (on the preview pass
- * after each change), so by the time the person submits, the amounts convert in the right currency.
+ * The customer or subscription is looked up once the form names one and the typing has paused (the
+ * preview pass runs on every keystroke: looking up each prefix GETs `/customers/c`, `/customers/cu`...
+ * and logs a 404 for each), only for text shaped like an id, and only once per id: an id Chargebee
+ * does not know is remembered as such. A submit looks up at once.
  */
 import type { ChargebeeClient } from '../../chargebee/client';
 import type { FormValues } from '../../forms/values';
@@ -32,16 +34,26 @@ export async function lookUpCurrency(client: CurrencyClient, ref: CurrencyRef, s
   return typeof code === 'string' && code !== '' ? code : undefined;
 }
 
+/** Ids are short and have no spaces; anything else is text still being typed or a search. */
+export function isIdShaped(text: string): boolean {
+  return /^[A-Za-z0-9_.~@+-]{1,50}$/.test(text);
+}
+
+/** The pause in typing after which the named record is looked up. */
+export const LOOKUP_DELAY_MS = 400;
+
 export class FormCurrency {
   private readonly found = new Map<string, Promise<string | undefined>>();
   private latest: string | undefined;
   private latestKey: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly lookup: (ref: CurrencyRef) => Promise<string | undefined>,
     private readonly fallback: string,
     /** Fixed when the form opens already knowing it (edits, forms opened on a subscription). */
     private readonly fixed?: string,
+    private readonly delayMs = LOOKUP_DELAY_MS,
   ) {}
 
   /** Called when current() changes after a lookup (the form tells its webview). */
@@ -62,15 +74,30 @@ export class FormCurrency {
     return this.latestKey !== undefined;
   }
 
-  /** Starts (or reuses) the lookup for the record the values name; returns at once. */
+  /** Looks up the record the values name once typing pauses (or reuses its lookup); returns at once. */
   observe(ref: CurrencyRef | undefined): void {
-    void this.resolve(ref);
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.fixed !== undefined) return;
+    if (ref !== undefined && this.found.has(`${ref.kind}:${ref.id}`)) {
+      void this.resolve(ref);
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.resolve(ref);
+    }, this.delayMs);
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   /** The currency for `ref`, waiting for its lookup; the fallback when it fails or names nothing. */
   async resolve(ref: CurrencyRef | undefined): Promise<string> {
     if (this.fixed !== undefined) return this.fixed;
-    if (ref === undefined) {
+    if (ref === undefined || !isIdShaped(ref.id)) {
       const had = this.latest;
       this.latestKey = undefined;
       this.latest = undefined;
@@ -81,9 +108,9 @@ export class FormCurrency {
     this.latestKey = key;
     let pending = this.found.get(key);
     if (!pending) {
-      // A failed lookup (unknown id, offline) is not cached, so the next change tries again.
-      pending = this.lookup(ref).catch(() => {
-        this.found.delete(key);
+      // An unknown id (404) stays unknown; any other failure (offline) is tried again on the next change.
+      pending = this.lookup(ref).catch((err: unknown) => {
+        if (!isNotFound(err)) this.found.delete(key);
         return undefined;
       });
       this.found.set(key, pending);
@@ -96,4 +123,8 @@ export class FormCurrency {
     }
     return code ?? this.fallback;
   }
+}
+
+function isNotFound(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { httpStatus?: unknown }).httpStatus === 404;
 }

@@ -152,7 +152,7 @@ class QuoteForms {
 
   async openEdit(arg: unknown): Promise<OpenedQuoteForm | undefined> {
     const site = await this.site();
-    const otherSite = otherSiteProblem(arg, site.id);
+    const otherSite = otherSiteProblem(arg, { id: site.id, label: site.info.name });
     if (otherSite !== undefined) throw new Notice(otherSite);
     let quoteId = quoteRefFrom(arg)?.id;
     if (quoteId === undefined) {

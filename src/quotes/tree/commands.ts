@@ -8,7 +8,9 @@ import { QUOTE_STATUSES } from '../../chargebee/catalog/enum-values';
 import { ChargebeeError } from '../../chargebee/errors';
 import { QUOTE_TREE_COMMANDS } from '../../commands/ids';
 import { CancelledError, Notice, type RegisterCommand } from '../../commands/register';
-import type { UserInput } from '../../commands/user-input';
+import { BACK, type UserInput } from '../../commands/user-input';
+import { customerList } from '../../pickers/customers';
+import { pickPagedStep } from '../../pickers/quick-pick';
 import { NO_SITE_MESSAGE } from '../../sites/site';
 import { retrieveQuote } from '../actions/api';
 import type { QuoteClient } from '../actions/api';
@@ -47,7 +49,7 @@ export function registerQuoteTreeCommands(deps: QuoteTreeCommandDeps): vscode.Di
     }),
     registerCommand(c.filter, async () => {
       const s = await site();
-      const filter = await askFilter(deps.ui, s.label, tree.filterFor(s.id));
+      const filter = await askFilter(deps.ui, s, tree.filterFor(s.id));
       await tree.setFilter(s.id, filter);
       return filter;
     }),
@@ -56,6 +58,8 @@ export function registerQuoteTreeCommands(deps: QuoteTreeCommandDeps): vscode.Di
       const id = await askQuoteId(deps.ui, s.label);
       const quote = await findQuote(s, id);
       tree.quoteChanged(s.id, quote);
+      // Selected in the tree (loading its first pages if needed), then opened, which keeps the focus.
+      await tree.revealRow(s.id, quote.id);
       await vscode.commands.executeCommand(deps.openCommand, { quote, siteId: s.id });
       return quote;
     }),
@@ -85,36 +89,68 @@ async function askQuoteId(ui: UserInput, siteLabel: string): Promise<string> {
   return id.trim();
 }
 
-/** Three steps; Escape at any step keeps the filter as it was. */
-async function askFilter(ui: UserInput, siteLabel: string, current: QuoteFilter): Promise<QuoteFilter> {
-  const chosen = new Set(current.statuses ?? []);
-  const statuses = await ui.showQuickPick(
-    QUOTE_STATUSES.map((status) => ({ label: humanize(status), status, picked: chosen.has(status) })),
-    { title: `Filter Quotes on ${siteLabel} (1/3)`, placeHolder: 'Statuses to show (none checked shows all)', canPickMany: true },
-  );
-  if (!statuses) throw new CancelledError();
-  const customer = await ui.showInputBox({
-    title: `Filter Quotes on ${siteLabel} (2/3)`,
-    prompt: 'Customer id (leave empty for all customers)',
-    value: current.customerId ?? '',
-  });
-  if (customer === undefined) throw new CancelledError();
-  const range = await ui.showInputBox({
-    title: `Filter Quotes on ${siteLabel} (3/3)`,
-    prompt: 'Quote date range YYYY-MM-DD..YYYY-MM-DD, UTC (either side may be empty; leave empty for any date)',
-    value: current.dateFrom || current.dateTo ? `${current.dateFrom ?? ''}..${current.dateTo ?? ''}` : '',
-    validateInput: (t) => {
-      const parsed = parseDateRange(t);
-      return parsed.ok ? undefined : parsed.message;
-    },
-  });
-  if (range === undefined) throw new CancelledError();
+/**
+ * Three steps with Back; Escape at any step keeps the filter as it was. The customer step is the
+ * customer picker (name, email, company or id), with "All customers" first.
+ */
+async function askFilter(ui: UserInput, site: { readonly label: string; readonly client: QuoteClient }, current: QuoteFilter): Promise<QuoteFilter> {
+  const title = `Filter Quotes on ${site.label}`;
+  let statuses: readonly string[] = current.statuses ?? [];
+  let customerId = current.customerId ?? '';
+  let range = current.dateFrom || current.dateTo ? `${current.dateFrom ?? ''}..${current.dateTo ?? ''}` : '';
+  let step = 1;
+  while (step <= 3) {
+    if (step === 1) {
+      const chosen = new Set(statuses);
+      const picked = await ui.showQuickPick(
+        QUOTE_STATUSES.map((status) => ({ label: humanize(status), status, picked: chosen.has(status) })),
+        { title, placeHolder: 'Statuses to show (none checked shows all)', canPickMany: true, step: { step: 1, totalSteps: 3 } },
+      );
+      if (picked === undefined || picked === BACK) throw new CancelledError();
+      statuses = picked.map((p) => p.status);
+      step = 2;
+    } else if (step === 2) {
+      const picked = await pickPagedStep(
+        site.client,
+        {
+          title,
+          placeholder: customerId === '' ? 'Customer: type a name, email, company or id' : `Customer (now ${customerId}): type a name, email, company or id`,
+          list: customerList,
+          noun: 'customers',
+          anyLabel: '$(globe) All customers',
+          allowTypedId: true,
+          step: { step: 2, totalSteps: 3 },
+        },
+        ui,
+      );
+      if (picked === undefined) throw new CancelledError();
+      if ('back' in picked) {
+        step = 1;
+        continue;
+      }
+      customerId = 'any' in picked ? '' : 'item' in picked ? picked.item.id : picked.typedId;
+      step = 3;
+    } else {
+      const answer = await ui.showInputBox({
+        title,
+        step: { step: 3, totalSteps: 3 },
+        prompt: 'Quote date range YYYY-MM-DD..YYYY-MM-DD, UTC (either side may be empty; leave empty for any date)',
+        value: range,
+        validateInput: (t) => {
+          const parsed = parseDateRange(t);
+          return parsed.ok ? undefined : parsed.message;
+        },
+      });
+      if (answer === undefined) throw new CancelledError();
+      if (answer === BACK) {
+        step = 2;
+        continue;
+      }
+      range = answer;
+      step = 4;
+    }
+  }
   const parsed = parseDateRange(range);
   if (!parsed.ok) throw new Notice(parsed.message);
-  return parseFilter({
-    statuses: statuses.map((s) => s.status),
-    customerId: customer.trim(),
-    dateFrom: parsed.from,
-    dateTo: parsed.to,
-  });
+  return parseFilter({ statuses: [...statuses], customerId: customerId.trim(), dateFrom: parsed.from, dateTo: parsed.to });
 }

@@ -11,7 +11,7 @@ export interface QuoteNode {
   quote: QuoteRow;
 }
 
-export type StateNodeKind = 'loadMore' | 'loading' | 'error' | 'empty';
+export type StateNodeKind = 'loadMore' | 'loading' | 'waiting' | 'error' | 'empty';
 
 export interface StateNode {
   readonly kind: StateNodeKind;
@@ -33,6 +33,7 @@ export const NODE_CONTEXT = {
   group: 'quoteGroup',
   loadMore: 'quotesLoadMore',
   loading: 'quotesLoading',
+  waiting: 'quotesWaiting',
   error: 'quotesError',
   empty: 'quotesEmpty',
   noKey: 'quotesNoKey',

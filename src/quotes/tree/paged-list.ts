@@ -12,7 +12,13 @@ export interface RowPage {
   readonly nextOffset?: string;
 }
 
-export type FetchRows = (params: ParamTree, signal: AbortSignal) => Promise<RowPage>;
+/** The request is waiting before another attempt: why (a 429, offline) and until when (epoch ms). */
+export interface ListWait {
+  readonly reason: string;
+  readonly until: number;
+}
+
+export type FetchRows = (params: ParamTree, signal: AbortSignal, onWait: (wait: ListWait) => void) => Promise<RowPage>;
 
 export interface PagedListOptions {
   /** Stable, e.g. `flat` or `status:open`: tree item ids are built on it. */
@@ -33,7 +39,10 @@ export class PagedQuoteList {
   private next: string | undefined;
   private pages = 0;
   private failure: string | undefined;
+  private wait: ListWait | undefined;
   private inFlight: Promise<void> | undefined;
+  /** The page request in flight; "Retry" during a wait aborts it and asks again at once. */
+  private attempt: AbortController | undefined;
   private readonly abort = new AbortController();
 
   constructor(private readonly options: PagedListOptions) {}
@@ -63,6 +72,20 @@ export class PagedQuoteList {
     return this.failure;
   }
 
+  /** Set while the request in flight waits to try again (rate limit, offline). */
+  get waiting(): ListWait | undefined {
+    return this.wait;
+  }
+
+  /** Gives up a wait between attempts and asks again now; otherwise as loadMore(). */
+  retryNow(): Promise<void> {
+    if (this.inFlight && this.wait !== undefined) {
+      this.attempt?.abort();
+      return this.inFlight.then(async () => this.loadMore());
+    }
+    return this.loadMore();
+  }
+
   accepts(row: QuoteRow): boolean {
     return this.options.accepts(row);
   }
@@ -86,22 +109,34 @@ export class PagedQuoteList {
       sort_by: { desc: 'date' },
       ...(this.next !== undefined ? { offset: this.next } : {}),
     };
+    const attempt = new AbortController();
+    this.attempt = attempt;
+    const stop = (): void => attempt.abort();
+    this.abort.signal.addEventListener('abort', stop);
+    const onWait = (wait: ListWait): void => {
+      if (attempt.signal.aborted) return;
+      this.wait = wait;
+      this.options.onChange(this);
+    };
     const task = this.options
-      .fetch(params, this.abort.signal)
+      .fetch(params, attempt.signal, onWait)
       .then(
         (page) => {
-          if (this.abort.signal.aborted) return;
+          if (attempt.signal.aborted) return;
           for (const row of page.rows) this.append(row);
           this.next = page.nextOffset;
           this.pages++;
         },
         (err: unknown) => {
-          if (this.abort.signal.aborted) return;
+          if (attempt.signal.aborted) return;
           this.failure = err instanceof Error ? err.message : String(err);
         },
       )
       .finally(() => {
+        this.abort.signal.removeEventListener('abort', stop);
         this.inFlight = undefined;
+        this.attempt = undefined;
+        this.wait = undefined;
         if (!this.abort.signal.aborted) this.options.onChange(this);
       });
     this.inFlight = task;

@@ -2,7 +2,7 @@
  * What a quote row says, without `vscode`: label, description, icon, tooltip lines and the accessible
  * label. The provider turns these into TreeItems; unit tests pin the text.
  */
-import { humanize, formatMoney, formatTimestamp } from '../detail/format';
+import { formatDay, formatMoney, formatTimestamp, humanize } from '../detail/format';
 import type { QuoteRow } from './row';
 
 export interface RowIcon {
@@ -41,24 +41,37 @@ function md(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-export function presentRow(row: QuoteRow, locale: string): RowPresentation {
-  const customer = row.customer_id ?? 'no customer';
-  const total = formatMoney(row.total, row.currency_code, { locale });
+export interface PresentOptions {
+  readonly locale: string;
+  /** Rows under a status group need not repeat the status in their description. */
+  readonly grouped?: boolean;
+}
+
+/**
+ * `#27 Umbrella Labs` with `$20.00 · Nov 21, 2026` beside it: people know quotes by customer, amount and
+ * day. The customer id stands in when no name is known; the tooltip has everything.
+ */
+export function presentRow(row: QuoteRow, options: PresentOptions): RowPresentation {
+  const where = { locale: options.locale };
+  const who = row.customer_name ?? row.customer_id ?? 'no customer';
+  const total = formatMoney(row.total, row.currency_code, where);
   const status = humanize(row.status);
-  const where = { locale };
+  const day = formatDay(row.date, where);
+  const customer = row.customer_name !== undefined && row.customer_id !== undefined ? `${md(row.customer_name)} (${md(row.customer_id)})` : md(who);
   const tooltip = [
     `**Quote #${md(row.id)}** — ${md(status)}`,
-    `Customer: ${md(customer)}`,
-    `Total: ${md(total)}`,
+    `Customer: ${customer}`,
+    `Total: ${md(total)}${row.currency_code !== undefined ? ` ${md(row.currency_code)}` : ''}`,
     `Date: ${md(formatTimestamp(row.date, where))}`,
     `Valid till: ${md(formatTimestamp(row.valid_till, where))}`,
     ...(row.operation_type !== undefined ? [`Operation: ${md(humanize(row.operation_type))}`] : []),
   ];
+  const description = [total, ...(row.date !== undefined ? [day] : []), ...(options.grouped === true ? [] : [status])].join(' · ');
   return {
-    label: `#${row.id} ${customer}`,
-    description: `${total} · ${status}`,
+    label: `#${row.id} ${who}`,
+    description,
     icon: statusIcon(row.status),
-    accessibleLabel: `Quote ${row.id}, ${customer}, ${total}, ${status}`,
+    accessibleLabel: `Quote ${row.id}, ${who}, ${total}, ${row.date !== undefined ? `${day}, ` : ''}${status}`,
     tooltip,
   };
 }

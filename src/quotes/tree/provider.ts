@@ -9,14 +9,17 @@ import type { ChargebeeClient } from '../../chargebee/client';
 import type { QuoteObject } from '../detail/quote-model';
 import { quoteContextValue } from '../state-rules';
 import { describeFilter, isEmptyFilter, parseFilter, type QuoteFilter } from './filter';
-import { QuoteTreeModel, type GroupBy, type QuoteGroup } from './model';
+import { CustomerNames } from './customer-names';
+import { failureMessage, failureReason, untilText } from './failure';
+import { OTHER_GROUP, QuoteTreeModel, type GroupBy, type QuoteGroup } from './model';
 import { NODE_CONTEXT, type NoKeyNode, type QuoteNode, type QuoteTreeNode, type StateNode, type StateNodeKind } from './nodes';
 import type { PagedQuoteList } from './paged-list';
 import { presentRow, statusIcon, statusLabel } from './presentation';
-import { quoteRow, type QuoteRow } from './row';
+import { quoteRow, withCustomerName, type QuoteRow } from './row';
 import type { CommandId } from '../../commands/ids';
 import { DisposableStore } from '../../util/disposables';
 import type { ListResponse } from '../../chargebee/responses';
+import type { RetryWait } from '../../chargebee/client';
 
 export const QUOTES_VIEW = 'chargebee.quotes';
 const FILTERS_STATE_KEY = 'chargebee.quotes.filters';
@@ -53,6 +56,8 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   private readonly quoteNodes = new WeakMap<PagedQuoteList, Map<string, QuoteNode>>();
   private readonly stateNodes = new WeakMap<PagedQuoteList, Map<StateNodeKind, StateNode>>();
   private readonly disposables = new DisposableStore();
+  /** Per site, for as long as the extension runs: a refresh or a filter change asks no name twice. */
+  private readonly names = new Map<string, CustomerNames>();
 
   constructor(private readonly options: QuotesTreeOptions) {
     this.view = vscode.window.createTreeView(QUOTES_VIEW, { treeDataProvider: this, showCollapseAll: true });
@@ -96,8 +101,9 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   }
 
   quoteChanged(siteId: string, quote: QuoteObject | QuoteRow): void {
-    const row = quoteRow(quote);
-    if (!row || this.model?.siteId !== siteId) return;
+    const parsed = quoteRow(quote);
+    if (!parsed || this.model?.siteId !== siteId) return;
+    const row = parsed.customer_id === undefined ? parsed : withCustomerName(parsed, this.namesOf(siteId).cached(parsed.customer_id));
     if (row.deleted === true) {
       this.quoteDeleted(siteId, row.id);
       return;
@@ -125,8 +131,14 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
       found = model.find(quoteId);
     }
     if (!found) return false;
-    await this.view.reveal(this.quoteNode(model.siteId, found.list, found.row), { select: true, focus: true, expand: true });
+    // Selected, not focused: Go to Quote opens the quote next, and the editor keeps the focus.
+    await this.view.reveal(this.quoteNode(model.siteId, found.list, found.row), { select: true, focus: false, expand: true });
     return true;
+  }
+
+  /** Forgets a removed site's cached names. */
+  siteRemoved(siteId: string): void {
+    this.names.delete(siteId);
   }
 
   /** Settles when no list has a request in flight (tests, and reveal). */
@@ -138,7 +150,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   /** "Load more" and "Retry": the list's next (or failed) page. */
   async loadMore(node: unknown): Promise<void> {
     const list = listOf(node) ?? this.model?.flat;
-    if (list) await list.loadMore();
+    if (list) await list.retryNow();
   }
 
   // ---- TreeDataProvider ----
@@ -173,6 +185,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
         return this.noKeyItem(element);
       case 'loadMore':
       case 'loading':
+      case 'waiting':
       case 'error':
       case 'empty':
         return this.stateItem(element);
@@ -194,7 +207,20 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
       const node: NoKeyNode = { kind: 'noKey', siteId: record.id, label: record.label };
       return [node];
     }
-    return model.flat ? this.listChildren(model.flat) : [...model.groups];
+    return model.flat ? this.listChildren(model.flat) : model.groups.filter((g) => !isEmptyOther(g));
+  }
+
+  private namesOf(siteId: string): CustomerNames {
+    let names = this.names.get(siteId);
+    if (!names) {
+      names = new CustomerNames();
+      this.names.set(siteId, names);
+    }
+    return names;
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
   }
 
   private async ensureModel(): Promise<QuoteTreeModel | undefined> {
@@ -213,12 +239,21 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
       filter: this.filterFor(site.id),
       groupBy: this.groupBy(),
       pageSize: () => vscode.workspace.getConfiguration('chargebee.quotes').get<number>('pageSize', 50),
-      fetch: async (params, signal) => {
+      fetch: async (params, signal, onWait) => {
         // Asked per page: the client is rebuilt when the key or the request headers change.
         const current = await this.options.sites.activeSite();
         if (!current || current.id !== siteId) throw new Error('The active site changed; refresh the view.');
-        const res = await current.client.call<ListBody>('quotes.list', { params, signal });
-        const rows = (res.body.list ?? []).map(quoteRow).filter((r): r is QuoteRow => r !== undefined);
+        const onRetry = (wait: RetryWait): void => onWait({ reason: failureReason(wait.error), until: this.now() + wait.delayMs });
+        let res: { readonly body: ListBody };
+        try {
+          res = await current.client.call<ListBody>('quotes.list', { params, signal, onRetry });
+        } catch (err) {
+          if (signal.aborted) throw err;
+          throw new Error(failureMessage(err, this.now(), vscode.env.language));
+        }
+        const parsed = (res.body.list ?? []).map(quoteRow).filter((r): r is QuoteRow => r !== undefined);
+        // At most one more request per page: the customers its billing addresses do not name.
+        const rows = await this.namesOf(siteId).name(current.client, parsed, signal);
         const next = typeof res.body.next_offset === 'string' && res.body.next_offset !== '' ? res.body.next_offset : undefined;
         return next === undefined ? { rows } : { rows, nextOffset: next };
       },
@@ -236,11 +271,14 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
   private listChildren(list: PagedQuoteList): QuoteTreeNode[] {
     const siteId = this.model?.siteId ?? '';
     if (!list.loaded && !list.loading && list.error === undefined) void list.loadMore();
+    const wait = list.waiting;
+    const waiting = wait ? this.stateNode(list, 'waiting', `${wait.reason}: retrying at ${untilText(wait.until, this.now(), vscode.env.language)}`) : undefined;
     if (!list.loaded) {
-      return list.error !== undefined ? [this.stateNode(list, 'error', list.error)] : [this.stateNode(list, 'loading', 'Loading quotes…')];
+      return list.error !== undefined ? [this.stateNode(list, 'error', list.error)] : [waiting ?? this.stateNode(list, 'loading', 'Loading quotes…')];
     }
     const nodes: QuoteTreeNode[] = list.rows.map((row) => this.quoteNode(siteId, list, row));
-    if (list.loading) nodes.push(this.stateNode(list, 'loading', 'Loading more…'));
+    if (waiting) nodes.push(waiting);
+    else if (list.loading) nodes.push(this.stateNode(list, 'loading', 'Loading more…'));
     else if (list.error !== undefined) nodes.push(this.stateNode(list, 'error', list.error));
     else if (list.hasMore) nodes.push(this.stateNode(list, 'loadMore', 'Load more'));
     if (nodes.length === 0) nodes.push(this.stateNode(list, 'empty', this.emptyMessage()));
@@ -290,7 +328,9 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
       // Forget nodes of rows that left, so the maps do not grow with every status change.
       const byId = this.quoteNodes.get(list);
       if (byId) for (const id of byId.keys()) if (!list.find(id)) byId.delete(id);
-      this.changed.fire(model.groupOf(list));
+      const group = model.groupOf(list);
+      // An "Other" group found empty leaves the root (and comes back with a row): the root is asked again.
+      this.changed.fire(group?.status === OTHER_GROUP ? undefined : group);
     }
     if (lists.length > 0) this.updateChrome();
   }
@@ -310,7 +350,14 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
     // From the element, not the current model: an id that changes mid-refresh changes the node's handle.
     item.id = `${group.siteId}/${group.list.key}`;
     const list = group.list;
-    item.description = list.loaded ? `${list.rows.length}${list.hasMore ? '+' : ''}` : '';
+    // The list API gives no total: "50 of more" says how many are here and that Load more has others.
+    item.description = list.loaded ? (list.hasMore ? `${list.rows.length} of more` : `${list.rows.length}`) : '';
+    if (list.loaded) {
+      const tooltip = list.hasMore ? `${list.rows.length} loaded; more on Chargebee (Load more at the end of the group)` : `${list.rows.length} quotes`;
+      item.tooltip = tooltip;
+      // A string tooltip would otherwise become the row's accessible name, dropping the group's own.
+      item.accessibilityInformation = { label: `${statusLabel(group.status)}, ${tooltip}` };
+    }
     const icon = statusIcon(group.status);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color !== undefined ? new vscode.ThemeColor(icon.color) : undefined);
     item.contextValue = NODE_CONTEXT.group;
@@ -319,7 +366,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
 
   private quoteItem(node: QuoteNode): vscode.TreeItem {
     const row = node.quote;
-    const view = presentRow(row, vscode.env.language);
+    const view = presentRow(row, { locale: vscode.env.language, grouped: this.model?.groupBy === 'status' });
     const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${node.siteId}/${node.list.key}/${row.id}`;
     item.description = view.description;
@@ -327,7 +374,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
     item.tooltip = new vscode.MarkdownString(view.tooltip.join('  \n'));
     item.accessibilityInformation = { label: view.accessibleLabel };
     item.contextValue = quoteContextValue(row, Math.floor((this.options.now?.() ?? Date.now()) / 1000));
-    item.command = { command: this.options.openCommand, title: 'Open Quote', arguments: [{ quoteId: row.id, siteId: node.siteId }] };
+    item.command = { command: this.options.openCommand, title: 'Open Quote', arguments: [{ quoteId: row.id, siteId: node.siteId, preview: true }] };
     return item;
   }
 
@@ -342,6 +389,12 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
         break;
       case 'loading':
         item.iconPath = new vscode.ThemeIcon('loading~spin');
+        break;
+      case 'waiting':
+        item.description = 'Retry now';
+        item.tooltip = `${node.message}\nClick to try again now.`;
+        item.iconPath = new vscode.ThemeIcon('watch', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        item.command = { command: this.options.retryCommand, title: 'Retry', arguments: [node] };
         break;
       case 'error':
         item.label = `Could not load quotes: ${node.message}`;
@@ -365,6 +418,11 @@ export class QuotesTree implements vscode.TreeDataProvider<QuoteTreeNode>, vscod
     item.command = { command: this.options.changeKeyCommand, title: 'Change API Key', arguments: [{ id: node.siteId }] };
     return item;
   }
+}
+
+function isEmptyOther(group: QuoteGroup): boolean {
+  const list = group.list;
+  return group.status === OTHER_GROUP && list.loaded && !list.loading && list.error === undefined && list.rows.length === 0 && !list.hasMore;
 }
 
 function listOf(node: unknown): PagedQuoteList | undefined {

@@ -6,6 +6,8 @@ export interface QuoteRow {
   readonly id: string;
   readonly status: string;
   readonly customer_id?: string;
+  /** Company, else first and last name, from the quote's billing address (or a customer lookup). */
+  readonly customer_name?: string;
   /** Minor units of currency_code. */
   readonly total?: number;
   readonly currency_code?: string;
@@ -30,6 +32,8 @@ export function quoteRow(raw: unknown): QuoteRow | undefined {
   const row: { -readonly [K in keyof QuoteRow]: QuoteRow[K] } = { id, status };
   const customer = str('customer_id');
   if (customer !== undefined) row.customer_id = customer;
+  const name = billingName(q['billing_address']);
+  if (name !== undefined) row.customer_name = name;
   const total = num('total');
   if (total !== undefined) row.total = total;
   const currency = str('currency_code');
@@ -42,4 +46,18 @@ export function quoteRow(raw: unknown): QuoteRow | undefined {
   if (operation !== undefined) row.operation_type = operation;
   if (q['deleted'] === true) row.deleted = true;
   return row;
+}
+
+/** Company, else first and last name, of a billing address or customer; undefined when it has neither. */
+export function billingName(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const a = raw as Record<string, unknown>;
+  const str = (k: string): string => (typeof a[k] === 'string' ? a[k].trim() : '');
+  const name = str('company') || [str('first_name'), str('last_name')].filter((p) => p !== '').join(' ');
+  return name === '' ? undefined : name;
+}
+
+/** The row with a customer name from elsewhere (a lookup), unless its own address already named one. */
+export function withCustomerName(row: QuoteRow, name: string | undefined): QuoteRow {
+  return row.customer_name !== undefined || name === undefined ? row : { ...row, customer_name: name };
 }

@@ -135,7 +135,7 @@ describe('extension core', function () {
     assert.ok(accepted.length > 0, 'the demo data has accepted quotes');
 
     // Statuses (multi-select), customer (any), date range (any).
-    await withAnswers(api, (ui) => ui.pick('Accepted').input('').input(''), () => vscode.commands.executeCommand(QUOTE_TREE_COMMANDS.filter));
+    await withAnswers(api, (ui) => ui.pick('Accepted').pick('$(globe) All customers').input(''), () => vscode.commands.executeCommand(QUOTE_TREE_COMMANDS.filter));
     let nodes = await settledRoot(api);
     // Page through to the end so the count can be compared.
     for (let guard = 0; nodes.at(-1)?.kind === 'loadMore' && guard < 20; guard++) {
@@ -151,6 +151,33 @@ describe('extension core', function () {
     const cleared = (await settledRoot(api)).filter(isQuote);
     assert.ok(cleared.some((n) => n.quote.status !== 'accepted'), 'other statuses are back');
     assert.doesNotMatch(api.quotesTree.view.description ?? '', /accepted/);
+  });
+
+  it('names the customers of a page with at most two requests, and Back in the filter keeps earlier answers', async () => {
+    await config().update('pageSize', 50, vscode.ConfigurationTarget.Global);
+    try {
+      sb.control.resetStats();
+      api.quotesTree.refresh();
+      const rows = (await settledRoot(api)).filter(isQuote);
+      const stats = sb.control.stats();
+      assert.ok(rows.length > 10);
+      assert.ok(rows.every((n) => n.quote.customer_name !== undefined), 'every row names its customer');
+      assert.equal(stats.routes['GET /quotes'], 1);
+      assert.ok((stats.routes['GET /customers'] ?? 0) <= 1, 'at most one customer lookup for the page');
+      assert.ok(stats.total <= 2, `requests per tree page with names: ${stats.total}`);
+    } finally {
+      await config().update('pageSize', 5, vscode.ConfigurationTarget.Global);
+    }
+    const { ui, release } = useScript(api);
+    ui.pick('Open').back().pick('Open', 'Accepted').pick('$(globe) All customers').input('');
+    try {
+      await vscode.commands.executeCommand(QUOTE_TREE_COMMANDS.filter);
+      ui.assertDone();
+    } finally {
+      release();
+    }
+    assert.deepEqual(ui.asked.map((a) => `${a.kind} ${a.step ?? '-'}`), ['pick 1/3', 'pick 2/3', 'pick 1/3', 'pick 2/3', 'input 3/3']);
+    await vscode.commands.executeCommand(QUOTE_TREE_COMMANDS.clearFilter);
   });
 
   it('groups by status when asked, each group loading its own quotes', async () => {

@@ -13,9 +13,14 @@ import type { QuoteObject } from '../../../src/quotes/detail/quote-model';
 import { quoteOf } from '../../../src/quotes/detail/quote-model';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { extensionApi, useSandboxSite } from './quote-site';
-import { ESCAPE, withAnswers, type TestUserInput } from './test-user-input';
+import { ESCAPE, useScript, withAnswers, type TestUserInput } from './test-user-input';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The detail tab of a quote: "Quote 27 · Umbrella Labs", maybe "(preview)". */
+function tabOf(tab: vscode.Tab, quoteId: string): boolean {
+  return tab.label === `Quote ${quoteId}` || tab.label.startsWith(`Quote ${quoteId} `);
+}
 
 /** Tabs and documents appear asynchronously: poll rather than read once. */
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
@@ -121,6 +126,21 @@ describe('quote actions in the extension host', function () {
     assert.ok(after.invoice_id !== undefined && after.invoice_id !== '', 'the invoice id is set');
   });
 
+  it('converts with Back between the steps and honest step counts', async () => {
+    const quote = await quoteIn('accepted', 1);
+    const { ui, release } = useScript(await extensionApi());
+    // Not invoicing now is two steps (1, 2/2); Back from 2/2 returns to step 1, invoicing now is three.
+    ui.pick('Do not invoice now').back().pick('Invoice immediately').input('').back().input('').pick();
+    try {
+      await vscode.commands.executeCommand(C.convert, { quote });
+      ui.assertDone();
+    } finally {
+      release();
+    }
+    assert.deepEqual(ui.asked.map((a) => `${a.kind} ${a.step ?? '-'}`), ['pick 1', 'pick 2/2', 'pick 1', 'input 2/3', 'pick 3/3', 'input 2/3', 'pick 3/3']);
+    assert.equal((await retrieve(quote.id)).status, 'invoiced');
+  });
+
   it('extends the expiry to the end of the chosen UTC day', async () => {
     const quote = await quoteIn('open', 3);
     const day = new Date((sb.control.now() + 60 * 86_400) * 1000).toISOString().slice(0, 10);
@@ -130,7 +150,7 @@ describe('quote actions in the extension host', function () {
 
   it('deletes a quote (confirmation scripted)', async () => {
     const quote = await quoteIn('open', 4);
-    await run((ui) => ui.input('duplicate').warning('Delete'), C.delete, { quote });
+    await run((ui) => ui.input('duplicate').warning('Delete Quote'), C.delete, { quote });
     await assert.rejects(retrieve(quote.id), (err: Error & { httpStatus?: number }) => err.httpStatus === 404);
   });
 
@@ -170,8 +190,9 @@ describe('quote actions in the extension host', function () {
     const quote = await quoteIn('open', 0);
     await vscode.commands.executeCommand(C.open, { quote });
     await vscode.commands.executeCommand(C.open, quote.id);
-    const quoteTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === `Quote ${quote.id}`);
+    const quoteTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => tabOf(t, quote.id));
     const tab = await until('the detail tab', () => quoteTabs()[0]);
+    assert.match(tab.label, /^Quote \S+ · \S/, 'the title names the customer');
     assert.ok(tab.input instanceof vscode.TabInputWebview);
     assert.equal(quoteTabs().length, 1, 'one panel per quote: the second open revealed the first');
 
@@ -181,5 +202,23 @@ describe('quote actions in the extension host', function () {
     );
     assert.equal(doc.languageId, 'json');
     assert.equal((JSON.parse(doc.getText()) as { quote: { id: string } }).quote.id, quote.id);
+  });
+
+  it('reuses one preview panel for quotes opened from the tree, until one is opened to keep', async () => {
+    const [a, b] = [await quoteIn('open', 1), await quoteIn('open', 2)];
+    const tabs = (id: string): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => tabOf(t, id));
+    await vscode.commands.executeCommand(C.open, { quoteId: a.id, siteId: undefined, preview: true });
+    const first = await until('the preview tab', () => tabs(a.id)[0]);
+    assert.match(first.label, /\(preview\)$/);
+    await new Promise((r) => setTimeout(r, 600));
+    await vscode.commands.executeCommand(C.open, { quoteId: b.id, preview: true });
+    await until('the preview showing the second quote', () => tabs(b.id)[0]);
+    await until('the first quote replaced', () => (tabs(a.id).length === 0 ? true : undefined));
+    await vscode.commands.executeCommand(C.open, b.id);
+    await until('the second quote kept', () => (tabs(b.id)[0]?.label.endsWith('(preview)') === false ? true : undefined));
+    await vscode.commands.executeCommand(C.open, { quoteId: a.id, preview: true });
+    await until('a new preview beside the kept panel', () => tabs(a.id)[0]);
+    assert.equal(tabs(b.id).length, 1, 'the kept panel stays');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
