@@ -18,8 +18,18 @@ export function workspaceDir(wb: Workbench): string {
 /** Clicks the file in the Explorer, then "Reopen Editor With..." the viewer: as a user picks a non-default editor. */
 export async function openWith(page: Page, file: string, editor: string): Promise<number> {
   await palette(page, 'View: Show Explorer');
-  await page.locator('.explorer-folders-view').getByRole('treeitem', { name: file, exact: true }).first().click({ timeout: 15_000 });
-  await page.locator('.tabs-container .tab').filter({ hasText: file }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  // The Explorer re-sorts its rows while it picks up files the test just wrote, so a click can land on
+  // the row that moved into place: click again until the file's own tab shows.
+  const tab = page.locator('.tabs-container .tab').filter({ hasText: file }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.explorer-folders-view').getByRole('treeitem', { name: file, exact: true }).first().click({ timeout: 15_000 });
+    try {
+      await tab.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
   await palette(page, 'View: Reopen Editor With...');
   return chooseEditor(page, editor);
 }
