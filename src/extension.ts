@@ -27,6 +27,7 @@ import { registerRequestHeaderCommands } from './request-headers/register';
 import { RequestHeaderStore } from './request-headers/store';
 import { Sites } from './sites/service';
 import { registerViewers } from './viewers/register';
+import { revealDownloadedFile } from './downloads/open';
 import { LazyFormRestorers } from './webview/restore-registry';
 import { QUOTE_DETAIL_VIEW_TYPE } from './webview/view-types';
 
@@ -145,7 +146,7 @@ export function activate(context: vscode.ExtensionContext): ChargebeeTestApi | u
       },
     }),
   );
-  own(registerViewers({ extensionUri: context.extensionUri, log }));
+  own(registerViewers({ extensionUri: context.extensionUri, log, reveal: revealDownloadedFile }));
 
   const ready = startUp(sites, exportJobs.store.list().length > 0, log);
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -5,7 +5,6 @@
  */
 import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { revealDownloadedFile } from '../downloads/open';
 import { viewerPage } from './html';
 import { basename, csvSizeLimit, openInViewer } from './open';
 import { parseViewerMessage, type HostToViewer, type ViewerAction } from './protocol';
@@ -33,6 +32,8 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
     private readonly kind: ViewerKind,
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
+    /** Shows a file in the OS file manager (or the Explorer in a browser); given by activate(). */
+    private readonly reveal: (file: string) => Promise<void>,
   ) {}
 
   openCustomDocument(uri: vscode.Uri): ViewerDocument {
@@ -148,7 +149,7 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
         return;
       }
       case 'reveal':
-        if (uri.scheme === 'file') await revealDownloadedFile(uri.fsPath);
+        if (uri.scheme === 'file') await this.reveal(uri.fsPath);
         else await vscode.commands.executeCommand('revealInExplorer', uri);
         return;
       case 'openAsText':

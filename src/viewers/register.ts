@@ -9,6 +9,8 @@ import { CSV_VIEW_TYPE, PDF_VIEW_TYPE } from './view-types';
 export interface ViewerDeps {
   readonly extensionUri: vscode.Uri;
   readonly log: { info(message: string): void; warn(message: string): void };
+  /** The viewers' Reveal action (downloads/open.ts has the one implementation). */
+  reveal(file: string): Promise<void>;
 }
 
 type Provider = vscode.CustomReadonlyEditorProvider<vscode.CustomDocument>;
@@ -22,7 +24,7 @@ class LazyViewerProvider implements Provider {
   ) {}
 
   private load(): Promise<Provider> {
-    this.real ??= import('./provider').then((m) => new m.ViewerProvider(this.kind, this.deps.extensionUri, this.deps.log) as unknown as Provider);
+    this.real ??= import('./provider').then((m) => new m.ViewerProvider(this.kind, this.deps.extensionUri, this.deps.log, (file) => this.deps.reveal(file)) as unknown as Provider);
     return this.real;
   }
 
