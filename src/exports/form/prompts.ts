@@ -52,8 +52,9 @@ interface PresetItem extends vscode.QuickPickItem {
 }
 
 /** Presets of a site; Enter chooses `action`, the row buttons edit or delete. */
-export function pickPreset(presets: readonly ExportPreset[], title: string, action: 'run' | 'delete'): Promise<PresetChoice | undefined> {
-  const qp = vscode.window.createQuickPick<PresetItem>();
+export function pickPreset(ui: UserInput, presets: readonly ExportPreset[], title: string, action: 'run' | 'delete'): Promise<PresetChoice | undefined> {
+  // Through the seam: its own QuickPick (row buttons for Edit and Delete), scriptable in tests.
+  const qp = ui.createQuickPick<PresetItem>();
   qp.title = title;
   qp.placeholder = presets.length === 0 ? 'No presets on this site yet: save one from a New Export form' : 'Preset';
   qp.matchOnDescription = true;

@@ -111,7 +111,7 @@ class ExportFormCommands {
     const site = await this.site();
     if (!site) return undefined;
     // Always picked: a preset name as argument would start an export nobody chose.
-    const choice = await pickPreset(this.presets.list(site.id), `Run Export Preset on ${site.info.name}`, 'run');
+    const choice = await pickPreset(this.deps.ui, this.presets.list(site.id), `Run Export Preset on ${site.info.name}`, 'run');
     if (!choice) return undefined;
     const spec = exportSpec(choice.preset.kind);
     if (!spec) throw new Error(`Preset "${choice.preset.name}" is for an export kind this version does not know (${choice.preset.kind}).`);
@@ -135,7 +135,7 @@ class ExportFormCommands {
     const site = await this.site();
     if (!site) return false;
     const named = typeof arg === 'string' ? arg : undefined;
-    const preset = named !== undefined ? this.presets.get(site.id, named) : (await pickPreset(this.presets.list(site.id), `Delete Export Preset on ${site.info.name}`, 'delete'))?.preset;
+    const preset = named !== undefined ? this.presets.get(site.id, named) : (await pickPreset(this.deps.ui, this.presets.list(site.id), `Delete Export Preset on ${site.info.name}`, 'delete'))?.preset;
     if (!preset) return false;
     return this.removePreset(site, preset);
   }

@@ -71,16 +71,8 @@ describe('new export form in the extension host', function () {
     assert.equal(loaded?.filters.length, 2);
 
     const before = sb.control.store.exports.size;
-    // The preset picker (row buttons: its own QuickPick) lists the site's one preset: Enter runs it.
-    const running = vscode.commands.executeCommand<ExportJob | undefined>(C.runPreset);
-    // The picker shows once its list is read: accept until it has been (a loaded machine is slow to show it).
-    let settled = false;
-    void Promise.resolve(running).finally(() => (settled = true));
-    for (let tries = 0; tries < 40 && !settled; tries++) {
-      await sleep(250);
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
-    const job = await running;
+    // The preset picker (its own QuickPick, with row buttons) goes through the user-input seam: Enter on the preset runs it.
+    const job = await withAnswers(await extensionApi(), (ui) => ui.pick(name), () => vscode.commands.executeCommand<ExportJob | undefined>(C.runPreset));
     assert.ok(job && job.kind === 'exports.customers', 'running the preset queued a customers job');
     // "after 2015-01-01" is after that whole UTC day.
     assert.deepEqual(job.params, { export_type: 'data', customer: { auto_collection: { is: 'on' }, created_at: { after: Date.UTC(2015, 0, 2) / 1000 - 1 } } });

@@ -119,6 +119,7 @@ export class TestUserInput implements UserInput {
     const hide = new vscode.EventEmitter<void>();
     const button = new vscode.EventEmitter<vscode.QuickInputButton>();
     const value = new vscode.EventEmitter<string>();
+    const itemButton = new vscode.EventEmitter<vscode.QuickPickItemButtonEvent<T>>();
     const qp = {
       title: undefined as string | undefined,
       placeholder: undefined as string | undefined,
@@ -137,6 +138,7 @@ export class TestUserInput implements UserInput {
       onDidHide: hide.event,
       onDidTriggerButton: button.event,
       onDidChangeValue: value.event,
+      onDidTriggerItemButton: itemButton.event,
       show: (): void => {
         void (async () => {
           for (let i = 0; i < 400 && (qp.busy || qp.items.length === 0); i++) await new Promise((r) => setTimeout(r, 25));
@@ -166,6 +168,7 @@ export class TestUserInput implements UserInput {
         hide.dispose();
         button.dispose();
         value.dispose();
+        itemButton.dispose();
       },
     };
     return qp as unknown as vscode.QuickPick<T>;
