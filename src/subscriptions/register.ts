@@ -8,7 +8,7 @@ import { ChargebeeError } from '../chargebee/errors';
 import { NO_SITE_MESSAGE } from '../sites/site';
 import { FormPanel } from '../webview/form-panel';
 import { SUBSCRIPTION_COMMANDS } from '../commands/ids';
-import type { RestoredForm } from '../webview/form-restore';
+import { siteOfRestored, type RestoredForm } from '../webview/form-restore';
 import type { FormRestoreRef } from '../webview/protocol';
 import type { SubscriptionCommandDeps, SubscriptionDeps, UnbilledSite } from './deps';
 import { subscriptionIdOf } from './args';
@@ -52,11 +52,8 @@ function importController(deps: SubscriptionDeps, site: UnbilledSite, picked: Pi
 
 /** The import form again after a reload, when its site is still the active one. */
 async function restoreImportForm(deps: SubscriptionDeps, args: FormRestoreRef['args']): Promise<RestoredForm> {
-  const site = await deps.activeSite();
-  const siteId = typeof args['siteId'] === 'string' ? args['siteId'] : 'unknown';
-  if (!site || site.id !== siteId) {
-    return { problem: site ? `It was for the site ${siteId}, which is not the active site now. Switch to it and open the form again.` : `It was for the site ${siteId}, which is no longer set up.` };
-  }
+  const site = await siteOfRestored(() => deps.activeSite(), args['siteId']);
+  if ('problem' in site) return site;
   const subscriptionId = args['subscriptionId'];
   if (typeof subscriptionId !== 'string') return { problem: 'The saved form names no subscription.' };
   const currency = args['currency'];

@@ -30,6 +30,14 @@ export interface FormRestoreRegistry {
   register(kind: string, restorer: FormRestorer): vscode.Disposable;
 }
 
+/** The active site when a restored form was for it; otherwise why the form cannot come back (one wording for every form). */
+export async function siteOfRestored<S extends { readonly id: string }>(activeSite: () => Promise<S | undefined>, siteId: unknown): Promise<S | { problem: string }> {
+  const site = await activeSite();
+  if (site && site.id === siteId) return site;
+  const id = typeof siteId === 'string' ? siteId : 'unknown';
+  return { problem: site ? `It was for the site ${id}, which is not the active site now. Switch to it and open the form again.` : `It was for the site ${id}, which is no longer set up.` };
+}
+
 export interface RestoreFormOptions {
   readonly extensionUri: vscode.Uri;
   readonly log: { warn(message: string): void };

@@ -3,6 +3,8 @@
  * (ids, names, emails, epoch and ISO dates, amounts, money with currency, flags, free text with commas
  * and quotes, and the empty cells real exports are full of). Deterministic: the same bytes every run.
  */
+import { Prng } from '../sandbox/prng';
+
 const FIRST = ['Ava', 'Liam', 'Mia', 'Noah', 'Zoe', 'Omar', 'Ines', 'Kenji', 'Lea', 'Ravi', 'Aiko', 'Mateo'];
 const LAST = ['Kim', 'Garcia', 'Silva', 'Lopez', 'Novak', 'Rossi', 'Weber', 'Suzuki', 'Fischer', 'Tanaka'];
 const COMPANY = ['Acme', 'Globex', 'Initech', 'Umbrella Labs', 'Wayne Enterprises', 'Cyberdyne', 'Soylent Foods', 'Stark, Inc.'];
@@ -19,15 +21,10 @@ export const CSV_FIXTURE_COLUMNS = [
 /** The index of the numeric column the bench sorts by (`mrr`: cents as integers). */
 export const CSV_SORT_COLUMN = CSV_FIXTURE_COLUMNS.indexOf('mrr');
 
+/** The sandbox's seeded mulberry32, as a function: the same bytes every run. */
 function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const p = new Prng(seed);
+  return () => p.next();
 }
 
 export function csvFixture(rows: number): string {

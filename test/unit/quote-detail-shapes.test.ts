@@ -6,20 +6,15 @@
 import assert from 'node:assert/strict';
 import type { QuoteEnvelope } from '../../src/quotes/detail/quote-model';
 import { renderQuoteDetail } from '../../src/quotes/detail/render';
+import { Prng } from '../sandbox/prng';
 
 const opts = { locale: 'en-US', timeZone: 'UTC', nonce: 'bm9uY2U=', cspSource: 'vscode-webview://abc', styleUri: 'x.css', scriptUri: 'x.js', actions: ['accept', 'showJson'] as const };
 const render = (quote: unknown): string => renderQuoteDetail({ quote } as unknown as QuoteEnvelope, { ...opts, actions: [...opts.actions] });
 
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
+/** The sandbox's seeded mulberry32, as a function: a failing case can be replayed from its seed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const p = new Prng(seed);
+  return () => p.next();
 }
 
 const QUOTE_FIELDS = [

@@ -14,7 +14,7 @@ import type { FormValues } from '../../forms/values';
 import { isRecord } from '../../util/guards';
 import type { FormModel } from '../../forms/model';
 import { FormPanel } from '../../webview/form-panel';
-import type { FormRestoreRegistry, RestoredForm } from '../../webview/form-restore';
+import { siteOfRestored, type FormRestoreRegistry, type RestoredForm } from '../../webview/form-restore';
 import type { FormRestoreRef } from '../../webview/protocol';
 import type { ExportJob } from '../jobs/job';
 import type { KeyValueStore } from '../jobs/store';
@@ -147,11 +147,8 @@ class ExportFormCommands {
 
   /** The form again after a reload, when its site is still the active one. */
   async restore(args: FormRestoreRef['args']): Promise<RestoredForm> {
-    const site = await this.deps.activeSite();
-    const siteId = typeof args['siteId'] === 'string' ? args['siteId'] : 'unknown';
-    if (!site || site.id !== siteId) {
-      return { problem: site ? `It was for the site ${siteId}, which is not the active site now. Switch to it and open the form again.` : `It was for the site ${siteId}, which is no longer set up.` };
-    }
+    const site = await siteOfRestored(() => this.deps.activeSite(), args['siteId']);
+    if ('problem' in site) return site;
     const spec = typeof args['kind'] === 'string' ? exportSpec(args['kind']) : undefined;
     if (!spec) return { problem: 'It was for an export kind this version does not know.' };
     const model = this.modelFor(site, spec);

@@ -22,7 +22,7 @@ import type { QuoteFormDeps, QuoteFormSite } from './deps';
 import type { EditFormPlan } from './edit-form';
 import { EditRefusedError, planEditForm } from './edit-form';
 import type { FormValues } from '../../forms/values';
-import type { RestoredForm } from '../../webview/form-restore';
+import { siteOfRestored, type RestoredForm } from '../../webview/form-restore';
 import type { FormRestoreRef } from '../../webview/protocol';
 import type { FormMode, QuoteKind } from './kinds';
 import { KIND_DETAILS, KIND_LABELS, QUOTE_KINDS } from './kinds';
@@ -108,11 +108,8 @@ class QuoteForms {
   }
 
   /** The site a restored form was for, or why it cannot come back. */
-  private async siteFor(siteId: unknown): Promise<QuoteFormSite | { problem: string }> {
-    const site = await this.deps.activeSite();
-    if (site && site.id === siteId) return site;
-    const id = typeof siteId === 'string' ? siteId : 'unknown';
-    return { problem: site ? `It was for the site ${id}, which is not the active site now. Switch to it and open the form again.` : `It was for the site ${id}, which is no longer set up.` };
+  private siteFor(siteId: unknown): Promise<QuoteFormSite | { problem: string }> {
+    return siteOfRestored(() => this.deps.activeSite(), siteId);
   }
 
   async restoreNew(args: FormRestoreRef['args']): Promise<RestoredForm> {

@@ -9,19 +9,7 @@ import { EXPORT_JOB_COMMANDS } from '../../../src/commands/ids';
 import type { ExportJob } from '../../../src/exports/jobs/job';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import type { SandboxSite } from './quote-site';
-import { addSandboxSite } from './quote-site';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
+import { addSandboxSite, sleep, until } from './quote-site';
 
 describe('export jobs in the extension host', function () {
   this.timeout(90_000);

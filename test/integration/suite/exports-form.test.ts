@@ -13,20 +13,8 @@ import type { ExportJob } from '../../../src/exports/jobs/job';
 import type { FormValues } from '../../../src/forms/values';
 import { emptyValues } from '../../../src/forms/values';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
-import { extensionApi, useSandboxSite } from './quote-site';
+import { extensionApi, until, useSandboxSite } from './quote-site';
 import { withAnswers } from './test-user-input';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 const twoFilters: FormValues = {
   ...emptyValues(),
